@@ -1,0 +1,46 @@
+# Two commands matter (README.md): `make serve` and `make test`. Each sets up what it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build check test schema bench lighthouse clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.site-deps: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements-dev.txt $(VENV)/.site-deps
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Debian's Chromium for the browser tests (Playwright cannot download its own browser here).
+/usr/bin/chromium:
+	command -v apt-get >/dev/null || { echo "Chromium is missing: install it (Debian package 'chromium')"; exit 1; }
+	$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null
+
+serve: $(VENV)/.site-deps  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on every save
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+
+build: $(VENV)/.site-deps  ## write the static site to site/ (replaced only if the build succeeds)
+	$(BIN)/python -m scripts.build
+
+check: $(VENV)/.site-deps  ## validate content/ alone, without building the site
+	$(BIN)/python -m scripts.check
+
+test: $(VENV)/.test-deps /usr/bin/chromium  ## run every test
+	$(BIN)/python -m pytest
+
+schema: $(VENV)/.site-deps  ## regenerate content/schema/*.json and CONTRIBUTING.md from the models
+	$(BIN)/python -m scripts.gen_schema
+
+clean:
+	rm -rf site $(VENV) .pytest_cache .hypothesis

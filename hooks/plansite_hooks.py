@@ -1,0 +1,81 @@
+"""MkDocs adapter: maps MkDocs events onto the plansite pipeline, and does nothing else.
+
+on_config  load + validate content/, plan and render every page (before MkDocs cleans
+           site/, so a content error leaves the last good site in place under `serve`)
+on_files   add the rendered pages as generated files, with edit links to their YAML
+on_page_markdown  let hand-written pages in docs/ use the same data with {{ … }}
+on_page_context   tell the theme when the page's source last changed
+
+Moving to another generator means rewriting this file only.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+# The pipeline lives beside this folder; MkDocs does not put the project on sys.path.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from plansite.build import SiteBuild, prepare  # noqa: E402
+from plansite.errors import ContentError  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.plansite")
+
+
+@dataclass
+class _State:
+    build: SiteBuild | None = None
+
+
+# One build's data; replaced at every on_config, so `mkdocs serve` never shows stale content.
+_state = _State()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        _state.build = prepare(root)
+    except ContentError as exc:
+        raise PluginError(f"Nội dung trong content/ có lỗi, trang chưa được dựng lại:\n{exc}") from None
+    for warning in _state.build.warnings:
+        log.info(warning.format())
+    if not config.repo_url:  # no repository to edit in (a local preview): no edit buttons
+        config.edit_uri = ""
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    build = _state.build
+    docs_prefix = Path(config.docs_dir).resolve().relative_to(build.root).as_posix()
+    for file in files.documentation_pages():
+        file.edit_uri = f"{docs_prefix}/{file.src_uri}"
+    for page in build.pages:
+        if files.get_file_from_path(page.src_uri):
+            raise PluginError(f"{docs_prefix}/{page.src_uri} trùng địa chỉ với một trang được tạo từ dữ liệu; "
+                              "hãy đổi tên hoặc xoá tệp này")
+        file = File.generated(config, page.src_uri, content=build.markdown[page.src_uri])
+        file.edit_uri = page.source
+        files.append(file)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    build = _state.build
+    if page.file.src_uri in build.markdown:
+        return markdown
+    return build.render_handwritten(markdown, page.file.src_uri)
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    changed = _state.build.last_changed(page.file.edit_uri)
+    if changed:
+        page.meta["last_changed"] = changed
+    return context

@@ -1,0 +1,50 @@
+"""One build's worth of prepared data: the generator-neutral half of the pipeline.
+
+`prepare()` runs content → validation → model → page plan → Markdown, so an adapter
+for any static site generator only has to hand the Markdown over and ask the questions
+below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from plansite.content import load_site
+from plansite.errors import Problem
+from plansite.history import GitHistory
+from plansite.model import Site
+from plansite.pages import PlannedPage, plan_pages
+from plansite.render import make_environment, render_pages, render_string
+from plansite.textfmt import vn_date
+
+
+@dataclass
+class SiteBuild:
+    root: Path
+    site: Site
+    pages: list[PlannedPage]
+    markdown: dict[str, str]
+    warnings: list[Problem]
+    env: jinja2.Environment
+    history: GitHistory = field(repr=False)
+
+    def render_handwritten(self, markdown: str, src_uri: str) -> str:
+        return render_string(self.site, markdown, src_uri, self.env)
+
+    def last_changed(self, source: str | None) -> str | None:
+        """When the page's source file last changed, as 28/11/2026, or None outside git."""
+        changed = self.history.last_changed(source) if source else None
+        return vn_date(changed) if changed else None
+
+
+def prepare(root: Path) -> SiteBuild:
+    """Everything up to Markdown; raises ContentError before anything is written."""
+    root = Path(root)
+    loaded = load_site(root / "content", root)
+    pages = plan_pages(loaded.site)
+    env = make_environment()
+    markdown = render_pages(loaded.site, pages, env)
+    return SiteBuild(root, loaded.site, pages, markdown, loaded.warnings, env, GitHistory(root))

@@ -1,0 +1,228 @@
+"""Read one YAML content file into plain Python data that remembers where each value was.
+
+The loader is strict where PyYAML is lenient: duplicate keys, aliases and tab indentation
+are mistakes here, because each of them can silently lose or multiply an editor's text.
+Invisible, harmless deviations (BOM, CRLF, non-NFC text) are repaired and reported as
+warnings; anything that could lose data is an error.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from plansite.errors import Problem
+
+try:  # libyaml is several times faster on large collections; marks are the same.
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - only without libyaml
+    _BaseLoader = yaml.SafeLoader
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+
+
+class LocatedDict(dict):
+    """A mapping that knows the line and column of each key and value (1-based)."""
+
+    key_marks: dict[str, tuple[int, int]]
+    value_marks: dict[str, tuple[int, int]]
+    mark: tuple[int, int]
+
+
+class LocatedList(list):
+    """A sequence that knows the line and column of each item (1-based)."""
+
+    item_marks: list[tuple[int, int]]
+    mark: tuple[int, int]
+
+
+@dataclass
+class LoadedFile:
+    path: str  # as shown to editors: relative to the project root, with '/'
+    data: Any
+    problems: list[Problem]
+
+
+class _YamlProblem(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Loader(_BaseLoader):
+    display_path = ""
+
+    def construct_mapping(self, node, deep=False):  # noqa: ARG002 - signature of PyYAML
+        if not isinstance(node, yaml.MappingNode):
+            raise _YamlProblem(self._problem(node, "E-YAML", "cần một ánh xạ (khoá: giá trị)"))
+        result = LocatedDict()
+        result.key_marks, result.value_marks = {}, {}
+        result.mark = _mark(node)
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _YamlProblem(
+                    self._problem(key_node, "E-ALIAS", "không dùng khoá gộp '<<' của YAML; hãy viết đầy đủ từng trường")
+                )
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                first = result.key_marks[key][0]
+                raise _YamlProblem(
+                    self._problem(
+                        key_node,
+                        "E-DUP-KEY",
+                        f'khoá "{key}" xuất hiện hai lần trong cùng một ánh xạ (lần đầu ở dòng {first}); '
+                        "YAML sẽ lặng lẽ bỏ mất một giá trị, hãy giữ lại một",
+                    )
+                )
+            result[key] = self.construct_object(value_node, deep=True)
+            result.key_marks[key] = _mark(key_node)
+            result.value_marks[key] = _mark(value_node)
+        return result
+
+    def construct_sequence(self, node, deep=False):  # noqa: ARG002
+        result = LocatedList(self.construct_object(child, deep=True) for child in node.value)
+        result.item_marks = [_mark(child) for child in node.value]
+        result.mark = _mark(node)
+        return result
+
+    def _problem(self, node, code, message) -> Problem:
+        line, column = _mark(node)
+        return Problem(self.display_path, line, column, code, message)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
+
+
+def _reject_aliases(root: yaml.Node, path: str) -> list[Problem]:
+    """Aliases are rejected before construction so that an alias bomb costs nothing."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            line, column = _mark(node)
+            return [
+                Problem(path, line, column, "E-ALIAS", "không dùng neo/bí danh YAML (&, *); hãy viết đầy đủ giá trị")
+            ]
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return []
+
+
+def _normalise_strings(data: Any, path: str, problems: list[Problem], mark=(1, 1)) -> Any:
+    """NFC-normalise every string, warning once per value that changed."""
+    if isinstance(data, str):
+        nfc = unicodedata.normalize("NFC", data)
+        if nfc != data:
+            problems.append(
+                Problem(path, mark[0], mark[1], "W-NFC",
+                        "văn bản không ở dạng Unicode NFC (dấu tiếng Việt tách rời); đã tự chuẩn hoá, "
+                        "không cần sửa nhưng nên lưu lại tệp ở dạng NFC", warning=True)
+            )
+        return nfc
+    if isinstance(data, LocatedDict):
+        for key in list(data):
+            data[key] = _normalise_strings(data[key], path, problems, data.value_marks[key])
+        return data
+    if isinstance(data, LocatedList):
+        for i, item in enumerate(data):
+            data[i] = _normalise_strings(item, path, problems, data.item_marks[i])
+        return data
+    return data
+
+
+def load_file(file: Path, display_path: str) -> LoadedFile:
+    """Load one file. Never raises for bad content: problems are returned with the data."""
+    problems: list[Problem] = []
+    raw = file.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        problems.append(Problem(display_path, 1, 1, "W-BOM",
+                                "tệp bắt đầu bằng ký tự BOM vô hình; đã bỏ qua, nên lưu lại dạng UTF-8 không BOM",
+                                warning=True))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.append(Problem(display_path, line, column, "E-ENCODING",
+                                f"tệp không phải UTF-8 (byte 0x{raw[exc.start]:02x}); hãy lưu lại tệp với mã hoá UTF-8"))
+        return LoadedFile(display_path, None, problems)
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        problems.append(Problem(display_path, line, 1, "W-CRLF",
+                                "tệp dùng kiểu xuống dòng Windows (CRLF); đã tự chuyển sang LF", warning=True))
+    for number, line_text in enumerate(text.split("\n"), start=1):
+        indent = len(line_text) - len(line_text.lstrip(" \t"))
+        if "\t" in line_text[:indent]:
+            problems.append(Problem(display_path, number, line_text.index("\t") + 1, "E-TAB",
+                                    "thụt lề bằng phím Tab; YAML chỉ cho phép dấu cách (mỗi cấp 2 dấu cách)"))
+        found = _CONTROL.search(line_text)
+        if found:
+            problems.append(Problem(display_path, number, found.start() + 1, "E-CTRL",
+                                    f"có ký tự điều khiển vô hình U+{ord(found.group()):04X}; hãy xoá ký tự này"))
+    if any(not p.warning for p in problems):
+        return LoadedFile(display_path, None, problems)
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.split("\n")):
+        problems.append(Problem(display_path, 1, 1, "E-EMPTY", "tệp rỗng; tệp nội dung phải có dữ liệu"))
+        return LoadedFile(display_path, None, problems)
+
+    loader = _Loader(text)
+    loader.display_path = display_path
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            problems.append(Problem(display_path, 1, 1, "E-EMPTY", "tệp rỗng; tệp nội dung phải có dữ liệu"))
+            return LoadedFile(display_path, None, problems)
+        alias = _reject_aliases(root, display_path)
+        if alias:
+            return LoadedFile(display_path, None, problems + alias)
+        data = loader.construct_document(root)
+    except _YamlProblem as exc:
+        return LoadedFile(display_path, None, problems + [exc.problem])
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = exc.problem or "cú pháp không hợp lệ"
+        problems.append(Problem(display_path, line, column, "E-YAML",
+                                f"lỗi cú pháp YAML ({detail}); kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép"))
+        return LoadedFile(display_path, None, problems)
+    except yaml.YAMLError as exc:
+        problems.append(Problem(display_path, 1, 1, "E-YAML", f"lỗi cú pháp YAML ({exc})"))
+        return LoadedFile(display_path, None, problems)
+    finally:
+        loader.dispose()
+    data = _normalise_strings(data, display_path, problems)
+    return LoadedFile(display_path, data, problems)
+
+
+def mark_of(data: Any, path: tuple) -> tuple[int, int]:
+    """The line and column of the value at `path` (keys and indexes), or its nearest parent."""
+    mark = getattr(data, "mark", (1, 1))
+    node = data
+    for step in path:
+        if isinstance(node, LocatedDict) and step in node:
+            mark = node.value_marks[step]
+            node = node[step]
+        elif isinstance(node, LocatedList) and isinstance(step, int) and 0 <= step < len(node):
+            mark = node.item_marks[step]
+            node = node[step]
+        else:
+            break
+    return mark

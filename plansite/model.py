@@ -1,0 +1,153 @@
+"""The typed site model: validated records plus the relations derived from them.
+
+Relations (who leads a task, where a reference is cited) are computed once here, from
+ids, so templates never search raw data and a title change never breaks a link.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from plansite.periods import Period
+from plansite.schema import Agency, Deliverable, Duty, LegalReference, Plan, Task
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One place in the plan that cites a legal reference."""
+
+    label: str  # e.g. "Phần I, mục 1"
+    anchor: str  # id of the element on the full-plan page
+    page: str | None  # src_uri of the record page that also shows it, if any
+
+
+@dataclass(frozen=True)
+class AssignedDuty:
+    """A duty from section IV, seen from a task or a partner agency."""
+
+    agency: Agency
+    number: int  # 1-based position within the agency's duties
+    duty: Duty
+
+    @property
+    def anchor(self) -> str:
+        return f"iv-{self.agency.section}-{self.number}" if self.agency.section else f"{self.agency.id}-{self.number}"
+
+
+@dataclass
+class Site:
+    plan: Plan
+    tasks: list[Task]
+    deliverables: list[Deliverable]
+    agencies: list[Agency]
+    references: list[LegalReference]
+    sources: dict[str, str]  # content type name -> content file path, for edit links
+    extra: dict[str, object] = field(default_factory=dict)  # further content types (guidance…)
+
+    def __post_init__(self) -> None:
+        self.tasks = sorted(self.tasks, key=lambda t: t.number)
+        self.deliverables = sorted(self.deliverables, key=lambda d: d.number)
+        self.task = {t.id: t for t in self.tasks}
+        self.agency = {a.id: a for a in self.agencies}
+        self.reference = {r.id: r for r in self.references}
+        self.sections = sorted((a for a in self.agencies if a.section), key=lambda a: a.section)
+        self._relate()
+
+    # Derived relations
+
+    def _relate(self) -> None:
+        self.leads: dict[str, list[Agency]] = defaultdict(list)
+        self.supporters: dict[str, list[Agency]] = defaultdict(list)
+        self.duties_for_task: dict[str, list[AssignedDuty]] = defaultdict(list)
+        self.duties_naming: dict[str, list[AssignedDuty]] = defaultdict(list)
+        self.deliverables_for_task: dict[str, list[Deliverable]] = defaultdict(list)
+        self.deliverables_for_agency: dict[str, list[Deliverable]] = defaultdict(list)
+        self.citations: dict[str, list[Citation]] = defaultdict(list)
+        self.amends: dict[str, list[LegalReference]] = defaultdict(list)
+        self.successor_of: dict[str, list[Agency]] = defaultdict(list)
+
+        for agency in self.agencies:
+            for number, duty in enumerate(agency.duties, start=1):
+                assigned = AssignedDuty(agency, number, duty)
+                for task_id in duty.tasks:
+                    self.duties_for_task[task_id].append(assigned)
+                    role_list = self.supporters if duty.role == "phoi-hop" else self.leads
+                    _append_once(role_list[task_id], agency)
+                for partner in duty.partners:
+                    self.duties_naming[partner].append(assigned)
+                for ref in duty.cites:
+                    label = f"Phần IV, mục {agency.section}, ý {number}" if agency.section else agency.name
+                    self.citations[ref].append(Citation(label, assigned.anchor, self.agency_page(agency)))
+            if agency.successor and agency.successor.agency and agency.successor.agency != agency.id:
+                self.successor_of[agency.successor.agency].append(agency)
+        for task_id, leads in self.leads.items():
+            self.supporters[task_id] = [a for a in self.supporters[task_id] if a not in leads]
+        for deliverable in self.deliverables:
+            for task_id in deliverable.tasks:
+                self.deliverables_for_task[task_id].append(deliverable)
+            for agency_id in [*deliverable.lead, *deliverable.coordinators]:
+                _append_once(self.deliverables_for_agency[agency_id], deliverable)
+
+        for ref in self.plan.legal_basis:
+            self.citations[ref].insert(0, Citation("Phần căn cứ", "can-cu", None))
+        for number, purpose in enumerate(self.plan.purposes, start=1):
+            for ref in purpose.cites:
+                self.citations[ref].append(Citation(f"Phần I, mục {number}", f"i-{number}", None))
+        for task in self.tasks:
+            for ref in task.cites:
+                self.citations[ref].append(Citation(f"Phần II, nhiệm vụ {task.number}", f"ii-{task.number}",
+                                                    self.task_page(task)))
+        self.citations = {ref: sorted(places, key=_citation_order) for ref, places in self.citations.items()}
+        for reference in self.references:
+            for other in reference.amended_by:
+                self.amends[other].append(reference)
+
+    # Questions templates ask
+
+    def period_of(self, task: Task) -> Period:
+        return task.period or self.plan.period
+
+    def references_for_task(self, task: Task) -> list[LegalReference]:
+        """What the task cites, then what the section IV duties tied to it cite."""
+        ids = list(task.cites)
+        for assigned in self.duties_for_task.get(task.id, []):
+            ids += [i for i in assigned.duty.cites if i not in ids]
+        return [self.reference[i] for i in ids]
+
+    def references_issued_by(self, agency: Agency) -> list[LegalReference]:
+        return [r for r in self.references if r.issuer == agency.id]
+
+    def tasks_led_by(self, agency: Agency) -> list[Task]:
+        return [t for t in self.tasks if agency in self.leads.get(t.id, [])]
+
+    def tasks_supported_by(self, agency: Agency) -> list[Task]:
+        return [t for t in self.tasks if agency in self.supporters.get(t.id, [])]
+
+    def is_cited_by_plan(self, reference: LegalReference) -> bool:
+        return bool(self.citations.get(reference.id))
+
+    # Page addresses (src_uri), one place for all of them
+
+    @staticmethod
+    def task_page(task: Task) -> str:
+        return f"nhiem-vu/{task.id}.md"
+
+    @staticmethod
+    def agency_page(agency: Agency) -> str:
+        return f"don-vi/{agency.id}.md"
+
+    @staticmethod
+    def reference_page(reference: LegalReference) -> str:
+        return f"van-ban/{reference.id}.md"
+
+
+def _citation_order(citation: Citation) -> tuple:
+    order = {"can": 0, "i": 1, "ii": 2, "iv": 3}
+    head, *rest = citation.anchor.split("-")
+    return (order.get(head, 9), [int(x) if x.isdigit() else 0 for x in rest])
+
+
+def _append_once(items: list, item) -> None:
+    if item not in items:
+        items.append(item)

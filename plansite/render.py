@@ -1,0 +1,66 @@
+"""Render planned pages to Markdown through one strict Jinja environment.
+
+Every `{{ value }}` is escaped for both HTML and Markdown (see `textfmt.md_text`), so
+content text always shows as written and can never inject markup. Links are made
+from page addresses with `url()`, relative to the page being rendered, so MkDocs
+checks every one of them in a strict build.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from plansite import schema
+from plansite.model import Site
+from plansite.pages import PlannedPage
+from plansite.textfmt import md_text, quantity, vn_date
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@jinja2.pass_context
+def _url(context: jinja2.runtime.Context, target: str, anchor: str | None = None) -> Markup:
+    here = posixpath.dirname(context["page_uri"])
+    link = posixpath.relpath(target, here or ".") if target else ""
+    return Markup(link + (f"#{anchor}" if anchor else ""))
+
+
+def make_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        finalize=md_text,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(vn_date=vn_date, quantity=quantity, md=md_text)
+    env.globals.update(
+        url=_url,
+        REFERENCE_KINDS=schema.REFERENCE_KINDS,
+        REFERENCE_STATUSES=schema.REFERENCE_STATUSES,
+        AGENCY_KINDS=schema.AGENCY_KINDS,
+        DUTY_ROLES=schema.DUTY_ROLES,
+        PLAN_STATUSES=schema.PLAN_STATUSES,
+    )
+    return env
+
+
+def render_pages(site: Site, pages: list[PlannedPage], env: jinja2.Environment | None = None) -> dict[str, str]:
+    """Markdown for every planned page, by src_uri. Template errors propagate (they are bugs)."""
+    env = env or make_environment()
+    return {
+        page.src_uri: env.get_template(page.template).render(site=site, page_uri=page.src_uri, **page.context)
+        for page in pages
+    }
+
+
+def render_string(site: Site, markdown: str, page_uri: str, env: jinja2.Environment | None = None) -> str:
+    """A hand-written page from docs/, with the same data and helpers as generated pages."""
+    env = env or make_environment()
+    return env.from_string(markdown).render(site=site, page_uri=page_uri)

@@ -1,0 +1,320 @@
+"""The content schema: one pydantic model per content type, with Vietnamese field help.
+
+These models are the single definition of what a content file may contain. The JSON
+Schema files in `content/schema/` and the field reference in CONTRIBUTING.md are
+generated from them (`scripts/gen_schema.py`), so the three cannot drift apart.
+Fields a source does not confirm are optional and stay empty (None) rather than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic_core import PydanticCustomError
+
+from plansite.periods import Period, parse_period
+
+# Vocabularies
+
+REFERENCE_KINDS = {
+    "luat": "Luật",
+    "nghi-quyet": "Nghị quyết",
+    "nghi-dinh": "Nghị định",
+    "quyet-dinh": "Quyết định",
+    "chi-thi": "Chỉ thị",
+    "thong-tu": "Thông tư",
+    "ke-hoach": "Kế hoạch",
+}
+REFERENCE_STATUSES = {
+    "con-hieu-luc": "Còn hiệu lực",
+    "da-sua-doi": "Đã được sửa đổi, bổ sung",
+    "bi-thay-the": "Đã bị thay thế",
+    "chua-ro": "Chưa xác định",
+}
+AGENCY_KINDS = {
+    "uy-ban": "Ủy ban nhân dân",
+    "so": "Sở, ngành Thành phố",
+    "nhom": "Nhóm cơ quan",
+    "bo": "Cơ quan Trung ương",
+    "doanh-nghiep": "Doanh nghiệp",
+    "dia-phuong-khac": "Địa phương khác",
+}
+DUTY_ROLES = {
+    "chu-tri": "Chủ trì",
+    "thuc-hien": "Thực hiện",
+    "phoi-hop": "Phối hợp",
+}
+PLAN_STATUSES = {"du-thao": "Dự thảo", "ban-hanh": "Đã ban hành"}
+
+# Field types
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+
+
+def _check_text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise PydanticCustomError("empty_text", "văn bản rỗng; hãy nhập nội dung hoặc xoá trường này")
+    tag = _HTML_TAG.search(value)
+    if tag:
+        raise PydanticCustomError(
+            "html",
+            "có thẻ HTML {tag}; nội dung chỉ được là văn bản thuần (thẻ HTML không được đưa lên trang)",
+            {"tag": tag.group()},
+        )
+    return value
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise PydanticCustomError(
+            "id",
+            'mã "{value}" không hợp lệ; chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ "so-cong-thuong"',
+            {"value": value},
+        )
+    return value
+
+
+def _parse_date(value: object) -> object:
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", value)
+        if not match:
+            raise PydanticCustomError(
+                "date_format", 'ngày "{value}" không đúng dạng; hãy viết ngày/tháng/năm, ví dụ 08/9/2020',
+                {"value": value},
+            )
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            raise PydanticCustomError("date_impossible", 'ngày "{value}" không tồn tại', {"value": value}) from None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def _parse_period(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return parse_period(value)
+        except ValueError as exc:
+            raise PydanticCustomError("period", str(exc)) from None
+    return value
+
+
+Text = Annotated[str, AfterValidator(_check_text)]
+Id = Annotated[str, AfterValidator(_check_id)]
+Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+PeriodField = Annotated[
+    Period,
+    BeforeValidator(_parse_period),
+    PlainSerializer(lambda p: p.text, return_type=str),
+    Field(json_schema_extra={"type": "string"}),
+]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+# The plan
+
+
+class Purpose(Record):
+    text: Text = Field(description="Nguyên văn một mục của phần I (Mục đích, yêu cầu).")
+    cites: list[Id] = Field(default=[], description="Mã các văn bản (trong references.yml) mà mục này viện dẫn.")
+
+
+class Funding(Record):
+    intro: Text = Field(description='Câu mở đầu phần III, ví dụ "Nguồn kinh phí thực hiện Kế hoạch bao gồm:".')
+    sources: list[Text] = Field(min_length=1, description="Các nguồn kinh phí, nguyên văn, mỗi nguồn một dòng.")
+    integration_intro: Text = Field(description="Câu dẫn về lồng ghép với các chương trình, kế hoạch, đề án.")
+    programmes: list[Text] = Field(min_length=1, description="Các chương trình, kế hoạch, đề án được lồng ghép, nguyên văn.")
+
+
+class Signature(Record):
+    on_behalf: Text = Field(description='Dòng thẩm quyền, ví dụ "TM. ỦY BAN NHÂN DÂN".')
+    authority: Text = Field(description='Dòng ký thay, ví dụ "KT. CHỦ TỊCH".')
+    position: Text = Field(description='Chức vụ người ký, ví dụ "PHÓ CHỦ TỊCH".')
+    name: Text = Field(description="Họ và tên người ký.")
+
+
+class AppendixColumns(Record):
+    number: Text = Field(description="Tiêu đề cột số thứ tự.")
+    description: Text = Field(description="Tiêu đề cột danh mục.")
+    units: Text = Field(description="Tiêu đề chung của hai cột đơn vị.")
+    lead: Text = Field(description="Tiêu đề cột đơn vị chủ trì.")
+    coordinators: Text = Field(description="Tiêu đề cột đơn vị phối hợp.")
+    unit: Text = Field(description="Tiêu đề cột đơn vị tính.")
+    quantity: Text = Field(description="Tiêu đề cột số lượng.")
+    period: Text = Field(description="Tiêu đề cột thời gian thực hiện.")
+
+
+class Appendix(Record):
+    title: Text = Field(description='Tiêu đề phụ lục, ví dụ "PHỤ LỤC".')
+    caption: Text = Field(description="Tên danh mục của phụ lục, nguyên văn.")
+    attached_by: Text = Field(description='Phần cuối dòng "Kèm theo Kế hoạch số …", ví dụ "của UBND thành phố Hà Nội".')
+    columns: AppendixColumns = Field(description="Tiêu đề các cột của bảng phụ lục, nguyên văn.")
+
+
+class Headings(Record):
+    purposes: Text = Field(description="Tiêu đề phần I.")
+    tasks: Text = Field(description="Tiêu đề phần II.")
+    funding: Text = Field(description="Tiêu đề phần III.")
+    implementation: Text = Field(description="Tiêu đề phần IV.")
+    recipients: Text = Field(description='Tiêu đề mục nơi nhận, ví dụ "Nơi nhận:".')
+
+
+class Plan(Record):
+    """Tệp content/plan.yml: phần đầu, phần I, III, câu kết, nơi nhận và chữ ký của Kế hoạch."""
+
+    id: Id = Field(description="Mã của Kế hoạch.")
+    kind: Text = Field(description='Loại văn bản, viết như bản gốc, ví dụ "KẾ HOẠCH".')
+    title: Text = Field(description="Tên đầy đủ của Kế hoạch.")
+    issuer: Id = Field(description="Mã cơ quan ban hành (trong agencies.yml).")
+    place: Text = Field(description='Địa danh ở dòng ngày tháng, ví dụ "Hà Nội".')
+    status: Literal["du-thao", "ban-hanh"] = Field(
+        description='Tình trạng: "du-thao" (dự thảo, chưa có số và ngày) hoặc "ban-hanh" (đã ban hành).')
+    number: Text | None = Field(default=None, description='Số văn bản (phần trước "/KH-UBND"); để trống khi chưa có.')
+    number_suffix: Text = Field(description='Phần ký hiệu sau số, ví dụ "KH-UBND".')
+    date: Date | None = Field(default=None, description="Ngày ban hành (ngày/tháng/năm); để trống khi chưa có.")
+    draft_year: int | None = Field(default=None, ge=2000, le=2100,
+                                   description="Năm in sẵn ở dòng ngày tháng của bản dự thảo, ví dụ 2023.")
+    period: PeriodField = Field(description='Thời gian áp dụng, ví dụ "Năm 2024" hoặc "Quý II-IV/2024".')
+    preamble: Text = Field(description='Đoạn căn cứ mở đầu ("Thực hiện …"), nguyên văn.')
+    legal_basis: list[Id] = Field(default=[], description="Mã các văn bản mà đoạn căn cứ viện dẫn.")
+    headings: Headings = Field(description="Tiêu đề các phần của Kế hoạch, nguyên văn.")
+    purposes: list[Purpose] = Field(min_length=1, description="Các mục của phần I, theo thứ tự.")
+    funding: Funding = Field(description="Phần III: kinh phí thực hiện.")
+    closing: Text = Field(description="Câu kết của Kế hoạch, nguyên văn.")
+    recipients: list[Text] = Field(min_length=1, description="Nơi nhận, mỗi dòng một mục; chữ nhỏ viết trong ~…~.")
+    signature: Signature = Field(description="Khối chữ ký.")
+    appendix: Appendix = Field(description="Tiêu đề và cột của phụ lục.")
+
+
+# Tasks and deliverables
+
+
+class Task(Record):
+    id: Id = Field(description="Mã nhiệm vụ, dùng làm địa chỉ trang: /nhiem-vu/<mã>/. Không đổi sau khi đã đăng.")
+    number: int = Field(ge=1, description="Số thứ tự trong phần II.")
+    short_title: Text = Field(description="Tên ngắn, dùng trong bảng và danh sách.")
+    text: Text = Field(description="Nguyên văn nhiệm vụ trong phần II.")
+    cites: list[Id] = Field(default=[], description="Mã các văn bản mà nhiệm vụ viện dẫn.")
+    period: PeriodField | None = Field(default=None, description='Thời gian thực hiện; để trống thì lấy thời gian của Kế hoạch.')
+
+
+class TaskFile(Record):
+    """Tệp content/tasks.yml: bảy nhiệm vụ của phần II."""
+
+    tasks: list[Task] = Field(min_length=1, description="Danh sách nhiệm vụ.")
+
+
+class Deliverable(Record):
+    id: Id = Field(description="Mã sản phẩm.")
+    number: int = Field(ge=1, description="Số thứ tự (cột TT) trong phụ lục.")
+    description: Text = Field(description="Nguyên văn cột Danh mục.")
+    lead: list[Id] = Field(min_length=1, description="Mã đơn vị chủ trì.")
+    coordinators: list[Id] = Field(default=[], description="Mã các đơn vị phối hợp, theo thứ tự trong bản gốc.")
+    unit: Text = Field(description='Đơn vị tính, ví dụ "Lớp", "Đoàn".')
+    quantity: int = Field(ge=0, strict=True, description="Số lượng (số nguyên không âm).")
+    period: PeriodField = Field(description='Thời gian thực hiện, ví dụ "Quý II-IV/2024".')
+    tasks: list[Id] = Field(min_length=1, description="Mã các nhiệm vụ (phần II) mà sản phẩm này thực hiện.")
+
+
+class DeliverableFile(Record):
+    """Tệp content/deliverables.yml: các dòng của bảng phụ lục."""
+
+    deliverables: list[Deliverable] = Field(min_length=1, description="Danh sách sản phẩm trong phụ lục.")
+
+
+# Agencies
+
+
+class Duty(Record):
+    text: Text = Field(description="Nguyên văn nhiệm vụ được giao trong phần IV.")
+    role: Literal["chu-tri", "thuc-hien", "phoi-hop"] = Field(
+        description='Vai trò: "chu-tri" (chủ trì), "thuc-hien" (thực hiện) hoặc "phoi-hop" (phối hợp).')
+    tasks: list[Id] = Field(default=[], description="Mã các nhiệm vụ ở phần II mà nhiệm vụ được giao này gắn với.")
+    cites: list[Id] = Field(default=[], description="Mã các văn bản được viện dẫn.")
+    partners: list[Id] = Field(default=[], description="Mã các đơn vị khác được nêu trong nhiệm vụ được giao này.")
+
+    @property
+    def role_label(self) -> str:
+        return DUTY_ROLES[self.role]
+
+
+class Successor(Record):
+    name: Text = Field(description="Tên cơ quan hiện đảm nhận nhiệm vụ.")
+    agency: Id | None = Field(default=None, description="Mã cơ quan đó nếu có trong agencies.yml.")
+    since: Date | None = Field(default=None, description="Từ ngày (ngày/tháng/năm).")
+    basis: Text = Field(description="Căn cứ (văn bản hoặc nguồn đã kiểm chứng).")
+    basis_refs: list[Id] = Field(default=[], description="Mã các văn bản căn cứ (trong references.yml).")
+
+
+class Agency(Record):
+    id: Id = Field(description="Mã đơn vị, dùng làm địa chỉ trang: /don-vi/<mã>/.")
+    name: Text = Field(description="Tên theo cách viết của Kế hoạch.")
+    kind: Literal["uy-ban", "so", "nhom", "bo", "doanh-nghiep", "dia-phuong-khac"] = Field(
+        description="Loại đơn vị.")
+    section: int | None = Field(default=None, ge=1,
+                                description="Số mục trong phần IV (Tổ chức thực hiện); để trống nếu không có mục riêng.")
+    duties: list[Duty] = Field(default=[], description="Các nhiệm vụ được giao trong phần IV, theo thứ tự.")
+    successor: Successor | None = Field(
+        default=None, description="Cơ quan hiện đảm nhận nhiệm vụ sau sắp xếp năm 2025 (chỉ ghi khi đã kiểm chứng).")
+
+    @property
+    def kind_label(self) -> str:
+        return AGENCY_KINDS[self.kind]
+
+
+class AgencyFile(Record):
+    """Tệp content/agencies.yml: các cơ quan, đơn vị được nêu trong Kế hoạch."""
+
+    agencies: list[Agency] = Field(min_length=1, description="Danh sách đơn vị.")
+
+
+# Legal references
+
+
+class LegalReference(Record):
+    id: Id = Field(description="Mã văn bản, dùng làm địa chỉ trang: /van-ban/<mã>/.")
+    kind: Literal["luat", "nghi-quyet", "nghi-dinh", "quyet-dinh", "chi-thi", "thong-tu", "ke-hoach"] = Field(
+        description="Loại văn bản.")
+    number: Text | None = Field(default=None, description='Số, ký hiệu, ví dụ "72/2020/QH14"; để trống nếu chưa rõ.')
+    date: Date | None = Field(default=None, description="Ngày ban hành; để trống nếu chưa rõ.")
+    issuer: Id | None = Field(default=None, description="Mã cơ quan ban hành (trong agencies.yml); để trống nếu chưa rõ.")
+    title: Text | None = Field(default=None, description="Trích yếu (tên) văn bản; để trống nếu chưa kiểm chứng.")
+    signer: Text | None = Field(default=None, description="Người ký; để trống nếu chưa kiểm chứng.")
+    effective: Date | None = Field(default=None, description="Ngày có hiệu lực; để trống nếu chưa kiểm chứng.")
+    status: Literal["con-hieu-luc", "da-sua-doi", "bi-thay-the", "chua-ro"] = Field(
+        default="chua-ro", description='Tình trạng hiệu lực; "chua-ro" khi chưa kiểm chứng.')
+    amended_by: list[Id] = Field(default=[], description="Mã các văn bản sửa đổi, bổ sung văn bản này.")
+    replaced_by: Id | None = Field(default=None, description="Mã văn bản thay thế văn bản này.")
+    facts: list[Text] = Field(default=[], description="Các điểm nội dung đã kiểm chứng, mỗi điểm một câu.")
+
+    @property
+    def label(self) -> str:
+        """How the document is named in lists: "Quyết định 1375/QĐ-TTg", "Luật Bảo vệ môi trường số 72/2020/QH14"."""
+        kind = REFERENCE_KINDS[self.kind]
+        if self.kind == "luat" and self.title:
+            return f"{self.title} số {self.number}" if self.number else self.title
+        return f"{kind} {self.number}" if self.number else (self.title or kind)
+
+    @property
+    def kind_label(self) -> str:
+        return REFERENCE_KINDS[self.kind]
+
+    @property
+    def status_label(self) -> str:
+        return REFERENCE_STATUSES[self.status]
+
+
+class ReferenceFile(Record):
+    """Tệp content/references.yml: các văn bản pháp lý được Kế hoạch viện dẫn hoặc liên quan."""
+
+    references: list[LegalReference] = Field(min_length=1, description="Danh sách văn bản.")

@@ -1,0 +1,44 @@
+"""How values are written on the page: Vietnamese dates, and text made safe for Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from markupsafe import Markup, escape
+
+# Characters that Markdown (with the site's extensions) would read as syntax.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#+!~^=])")
+_SUBSCRIPT = re.compile(r"\\~([^~]+?)\\~")
+# A line that starts like a list item ("1. ", "- ") would become a list.
+_BLOCK_START = re.compile(r"^(\d+)?([.)-])(?=\s)")
+
+
+def vn_date(value: dt.date | None, unknown: str = "chưa rõ") -> str:
+    """08/9/2020, 01/01/2022: days below 10 and months 1-2 take a leading zero (Vietnamese usage)."""
+    if value is None:
+        return unknown
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return f"{value.day:02d}/{month}/{value.year}"
+
+
+def md_text(value: object) -> Markup:
+    """Plain content text as Markdown that renders to exactly that text.
+
+    HTML is escaped (so `<script>` shows as text), Markdown syntax characters are
+    backslash-escaped, and line breaks become spaces. `~x~` marks a subscript, the
+    plan's way of writing an officer's initials after a recipient.
+    """
+    if isinstance(value, Markup):
+        return value
+    text = re.sub(r"\s+", " ", str(value))
+    text = str(escape(text))
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = _SUBSCRIPT.sub(r"<sub>\1</sub>", text)
+    text = _BLOCK_START.sub(r"\1\\\2", text)
+    return Markup(text)
+
+
+def quantity(value: int) -> str:
+    """Counts are written with two digits in the plan's appendix ("02", "01")."""
+    return f"{value:02d}"

@@ -1,0 +1,50 @@
+"""Shared fixtures: the project root, a disposable copy of the project, and the real site built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PROJECT_PARTS = ["mkdocs.yml", "content", "docs", "overrides", "hooks", "plansite"]
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of everything a build reads, so a test can break content without touching the repo."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def run_mkdocs(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
+         "--site-dir", str(site_dir), *extra],
+        capture_output=True, text=True, env=environment, check=False,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real content, built once with --strict, with an example repository for edit links."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = run_mkdocs(ROOT, site, env={"SITE_REPO_URL": "https://github.com/example/ke-hoach-bvmt"})
+    assert result.returncode == 0, result.stderr
+    return site
