@@ -15,7 +15,7 @@ from plansite.errors import ContentError, Problem
 from plansite.loader import LoadedFile, load_file
 from plansite.model import Site
 from plansite.references import check_references
-from plansite.schema import AgencyFile, DeliverableFile, Plan, ReferenceFile, TaskFile
+from plansite.schema import AgencyFile, DeliverableFile, GlossaryFile, Plan, ReferenceFile, TaskFile
 from plansite.schema_errors import problems_from_validation
 
 
@@ -33,6 +33,7 @@ CONTENT_TYPES: list[ContentType] = [
     ContentType("deliverables", "deliverables.yml", DeliverableFile, "Bảng phụ lục"),
     ContentType("agencies", "agencies.yml", AgencyFile, "Các cơ quan, đơn vị và nhiệm vụ được giao (phần IV)"),
     ContentType("references", "references.yml", ReferenceFile, "Văn bản pháp lý"),
+    ContentType("glossary", "glossary.yml", GlossaryFile, "Chữ viết tắt và thuật ngữ"),
 ]
 IGNORED_DIRS = {"schema"}
 
@@ -96,6 +97,7 @@ def load_site(content_dir: Path, display_root: Path | None = None) -> Loaded:
         deliverables=list(records["deliverables"].deliverables),
         agencies=list(records["agencies"].agencies),
         references=list(records["references"].references),
+        glossary=list(records["glossary"].terms),
         sources={name: loaded.path for name, loaded in files.items()},
     )
     return Loaded(site, problems)

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from plansite.periods import Period
-from plansite.schema import Agency, Deliverable, Duty, LegalReference, Plan, Task
+from plansite.schema import Agency, Deliverable, Duty, LegalReference, Plan, Task, Term
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class Site:
     deliverables: list[Deliverable]
     agencies: list[Agency]
     references: list[LegalReference]
+    glossary: list[Term]
     sources: dict[str, str]  # content type name -> content file path, for edit links
     extra: dict[str, object] = field(default_factory=dict)  # further content types (guidance…)
 

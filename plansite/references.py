@@ -29,6 +29,7 @@ REFERENCE_RULES: list[tuple[str, tuple, str, str]] = [
     ("references", ("references", "*", "issuer"), "agencies", "cơ quan ban hành"),
     ("references", ("references", "*", "amended_by"), "references", "văn bản sửa đổi"),
     ("references", ("references", "*", "replaced_by"), "references", "văn bản thay thế"),
+    ("glossary", ("terms", "*", "cites"), "references", "văn bản định nghĩa"),
 ]
 
 # Collections whose records carry ids: content type -> (list field, label in messages)
@@ -37,6 +38,7 @@ COLLECTIONS = {
     "deliverables": ("deliverables", "sản phẩm"),
     "agencies": ("agencies", "đơn vị"),
     "references": ("references", "văn bản"),
+    "glossary": ("terms", "thuật ngữ"),
 }
 
 

@@ -318,3 +318,23 @@ class ReferenceFile(Record):
     """Tệp content/references.yml: các văn bản pháp lý được Kế hoạch viện dẫn hoặc liên quan."""
 
     references: list[LegalReference] = Field(min_length=1, description="Danh sách văn bản.")
+
+
+# Glossary: abbreviations and terms, shown as tooltips and used by search for synonyms
+
+
+class Term(Record):
+    id: Id = Field(description="Mã thuật ngữ.")
+    term: Text = Field(description='Cách viết trên trang, ví dụ "BVMT" hoặc "túi ni lông".')
+    expansion: Text | None = Field(
+        default=None, description='Nghĩa đầy đủ của chữ viết tắt, ví dụ "bảo vệ môi trường"; hiện thành chú thích khi di chuột.')
+    definition: Text | None = Field(default=None, description="Giải thích ngắn, bằng lời dễ hiểu.")
+    synonyms: list[Text] = Field(
+        default=[], description='Cách viết khác mà người đọc hay gõ khi tìm kiếm, ví dụ "nilon", "nylon".')
+    cites: list[Id] = Field(default=[], description="Mã các văn bản định nghĩa thuật ngữ (nếu có).")
+
+
+class GlossaryFile(Record):
+    """Tệp content/glossary.yml: chữ viết tắt và thuật ngữ."""
+
+    terms: list[Term] = Field(min_length=1, description="Danh sách thuật ngữ.")
