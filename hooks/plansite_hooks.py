@@ -5,6 +5,7 @@ on_config  load + validate content/, plan and render every page (before MkDocs c
 on_files   add the rendered pages as generated files, with edit links to their YAML
 on_page_markdown  let hand-written pages in docs/ use the same data with {{ … }}
 on_page_context   tell the theme when the page's source last changed
+on_post_build     index the written site for search (plansite/search.py)
 
 Moving to another generator means rewriting this file only.
 """
@@ -26,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from plansite.build import SiteBuild, prepare  # noqa: E402
 from plansite.errors import ContentError  # noqa: E402
+from plansite.search import index_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.plansite")
 
@@ -79,3 +81,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if changed:
         page.meta["last_changed"] = changed
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # Inside the build, so `make build` swaps in a site only together with its index.
+    pages = index_site(Path(config.site_dir), _state.build.site.glossary)
+    log.info(f"Tìm kiếm: đã lập chỉ mục {pages} trang")

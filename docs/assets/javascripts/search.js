@@ -1,0 +1,191 @@
+// Site search with Pagefind (index written at build time by plansite/search.py).
+// - "/" or "s" focuses the search box, as Material's own search did.
+// - On the search page (/tim-kiem/), results show as you type; the address keeps ?q= so a
+//   search can be shared or reloaded.
+// Pagefind folds tone marks and case itself; đ→d is in the index (plansite/search.py).
+// Synonyms and abbreviations come from the glossary (pagefind/synonyms.json): a query that
+// contains any spelling of a glossary entry is searched in every spelling, results merged.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var PAGEFIND = new URL("../../pagefind/pagefind.js", script.src).href;
+  var SYNONYMS = new URL("../../pagefind/synonyms.json", script.src).href;
+  var MAX_VARIANTS = 16;
+  // Starts the block of extra index words (plansite/search.py, EXTRA_MARK): never shown.
+  var EXTRA_MARK = "\u2042";
+  var EXCERPT_WORDS = 32;
+  var MAX_RESULTS = 20;
+
+  // The same rules as plansite.search.fold(); tests/test_browser.py checks both agree.
+  function fold(text) {
+    return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  }
+
+  function isTyping(target) {
+    return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if ((event.key !== "/" && event.key !== "s") || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isTyping(event.target)) return;
+    var boxes = document.querySelectorAll("#search-page-input, [data-site-search]");
+    for (var i = 0; i < boxes.length; i++) {
+      if (boxes[i].offsetParent !== null) {  // shown (the header box is hidden on phones)
+        event.preventDefault();
+        boxes[i].focus();
+        boxes[i].select();
+        return;
+      }
+    }
+  });
+
+  var form = document.querySelector("[data-search-page]");
+  if (!form) return;
+  var input = document.getElementById("search-page-input");
+  var status = document.getElementById("search-page-status");
+  var list = document.getElementById("search-page-results");
+  var pagefind = null;
+  var latest = 0;
+
+  function load() {
+    if (!pagefind) {
+      pagefind = Promise.all([
+        import(PAGEFIND),
+        fetch(SYNONYMS).then(function (response) { return response.json(); }),
+      ]).then(function (loaded) {
+        return { pf: loaded[0], synonyms: loaded[1] };
+      });
+    }
+    return pagefind;
+  }
+
+  function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  // Folded words joined by single spaces: "Ni-Lông" and "ni lông" are the same words.
+  function words(text) {
+    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ");
+  }
+
+  // The query as typed, then the query with each glossary spelling it contains replaced by
+  // every other spelling of the same entry. Every spelling of an entry gives the same set.
+  function variants(query, groups) {
+    var found = [words(query)];
+    groups.forEach(function (spellings) {
+      spellings.forEach(function (spelling) {
+        var pattern = new RegExp("(^| )" + escapeRegExp(words(spelling)) + "(?= |$)", "u");
+        found.slice().forEach(function (text) {
+          if (!pattern.test(text)) return;
+          spellings.forEach(function (other) {
+            var variant = text.replace(pattern, function (_, before) { return before + words(other); });
+            if (found.indexOf(variant) < 0 && found.length < MAX_VARIANTS) found.push(variant);
+          });
+        });
+      });
+    });
+    return [query].concat(found.slice(1));
+  }
+
+  // Results of the query as typed keep Pagefind's order (exact diacritics first); results
+  // found only through a synonym follow, by score.
+  function searchAll(pf, queries) {
+    return Promise.all(queries.map(function (q) { return pf.search(q); })).then(function (searches) {
+      var seen = {};
+      var typed = [];
+      var others = [];
+      searches.forEach(function (search, index) {
+        search.results.forEach(function (result) {
+          if (seen[result.id]) return;
+          seen[result.id] = true;
+          (index === 0 ? typed : others).push(result);
+        });
+      });
+      others.sort(function (a, b) { return b.score - a.score; });
+      return typed.concat(others);
+    });
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+  }
+
+  // An excerpt of the words the reader sees (not the extra index words), where most of the
+  // searched words are, with them marked in whatever spelling the page uses.
+  function excerpt(content, queries) {
+    var shown = content.split(EXTRA_MARK)[0].split(/\s+/).filter(Boolean);
+    var terms = words(queries.join(" ")).split(" ");
+    var hits = shown.map(function (word) {
+      var parts = words(word).split(" ");
+      return terms.some(function (term) {
+        return parts.some(function (part) { return part.indexOf(term) === 0; });
+      });
+    });
+    var best = 0;
+    var bestCount = -1;
+    for (var start = 0; start < Math.max(1, shown.length - EXCERPT_WORDS + 1); start++) {
+      var count = 0;
+      for (var i = start; i < Math.min(shown.length, start + EXCERPT_WORDS); i++) if (hits[i]) count++;
+      if (count > bestCount) { best = start; bestCount = count; }
+    }
+    var text = shown.slice(best, best + EXCERPT_WORDS).map(function (word, i) {
+      return hits[best + i] ? "<mark>" + escapeHtml(word) + "</mark>" : escapeHtml(word);
+    });
+    return (best > 0 ? "… " : "") + text.join(" ") + (best + EXCERPT_WORDS < shown.length ? " …" : "");
+  }
+
+  function show(query) {
+    var ticket = ++latest;
+    if (!query) {
+      status.textContent = "";
+      list.innerHTML = "";
+      return Promise.resolve();
+    }
+    status.textContent = "Đang tìm…";
+    var queries = [query];
+    return load().then(function (loaded) {
+      queries = variants(query, loaded.synonyms);
+      return searchAll(loaded.pf, queries);
+    }).then(function (results) {
+      if (ticket !== latest) return;
+      return Promise.all(results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
+        .then(function (pages) {
+          if (ticket !== latest) return;
+          var total = results.length;
+          status.textContent = total ? "Tìm thấy " + total + " trang cho “" + query + "”." : "Không tìm thấy trang nào cho “" + query + "”.";
+          list.innerHTML = pages.map(function (page) {
+            return '<li class="md-search-page__result"><a href="' + escapeHtml(page.url) + '">' +
+              escapeHtml(page.meta.title || page.url) + "</a><p>" + excerpt(page.content, queries) + "</p></li>";
+          }).join("");
+          document.body.dataset.searchDone = query;  // lets the browser tests wait for the results
+        });
+    }).catch(function (error) {
+      status.textContent = "Không tải được bộ tìm kiếm. Hãy tải lại trang.";
+      throw error;
+    });
+  }
+
+  var timer = 0;
+  function run() {
+    var query = input.value.normalize("NFC").trim();
+    var address = new URL(location.href);
+    if (query) address.searchParams.set("q", query); else address.searchParams.delete("q");
+    history.replaceState(null, "", address);
+    return show(query);
+  }
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 150);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    run();
+  });
+  window.siteSearch = { fold: fold, words: words, excerpt: excerpt, variants: variants };
+  var initial = new URLSearchParams(location.search).get("q");
+  if (initial) {
+    input.value = initial;
+    run();
+  }
+})();

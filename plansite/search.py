@@ -1,0 +1,158 @@
+"""Search index for the built site: Pagefind, plus the Vietnamese spellings it cannot fold itself.
+
+Pagefind (since 1.5) folds tone marks and letter case on both sides and ranks exact-diacritic
+matches first, and its index is split into fragments, so one query downloads a small part of it.
+Two things it does not do:
+
+- đ/Đ typed as d: "đ" has no Unicode decomposition, so "dien" never meets "điện". Every word
+  of a page that contains đ is indexed a second time, folded ("dieu" beside "điều"), in a
+  low-weight block of the HTML handed to Pagefind only: the published pages are not changed.
+- synonyms and abbreviations, kept as data in content/glossary.yml (a term, its expansion and
+  its synonyms are spellings of one thing). They are written to pagefind/synonyms.json; the
+  search page (docs/assets/javascripts/search.js) searches every spelling the query contains
+  and merges the results, so "nilon" and "túi nhựa" give the same pages.
+
+`fold()` is the one definition of the folding rules; search.js repeats it for excerpts and
+synonym matching, and the browser tests check that both agree.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
+
+log = logging.getLogger(__name__)
+
+OUTPUT = "pagefind"  # folder of the index inside the site, served as /pagefind/
+SYNONYMS = "synonyms.json"  # in OUTPUT: the glossary's spellings, for search.js
+LANGUAGE = "vi"
+# Pages that are not content: the search page itself and the 404 page.
+SKIPPED = ("404.html", "tim-kiem/index.html")
+# Parts of Material's article that are chrome, not content.
+EXCLUDED = [".md-content__button", ".md-source-file", ".headerlink", ".md-search-page"]
+EXTRA_WEIGHT = "0.5"  # words a reader did not see on the page rank below words they did
+EXTRA_MARK = "\u2042"  # starts the extra words; the search page cuts excerpts there (search.js)
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def fold(text: str) -> str:
+    """The spelling-free form of Vietnamese text: no tone marks or diacritics, đ→d, lower case.
+
+    NFD splits a letter from its marks, so "hoà"/"hòa" (old and new tone placement) and NFC
+    or NFD input all fold alike; đ/Đ have no decomposition and are mapped by hand.
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return bare.replace("đ", "d").replace("Đ", "D").casefold()
+
+
+def synonym_groups(glossary: Iterable) -> list[list[str]]:
+    """Every spelling of each glossary Term (term, expansion, synonyms), for entries with two or more.
+
+    Spellings that fold alike are kept once: the search folds them anyway.
+    """
+    groups = []
+    for term in glossary:
+        spellings = [term.term, *([term.expansion] if term.expansion else []), *term.synonyms]
+        unique: dict[str, str] = {}
+        for spelling in spellings:
+            if spelling.strip():
+                unique.setdefault(fold(spelling), spelling.strip())
+        if len(unique) > 1:
+            groups.append(list(unique.values()))
+    return groups
+
+
+def extra_words(text: str) -> list[str]:
+    """Words a page is indexed under besides its own text: each word with đ, folded."""
+    return list(dict.fromkeys(fold(word) for word in text.split() if "đ" in word.casefold()))
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    reader = _Text()
+    reader.feed(html)
+    return " ".join(reader.parts)
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    url: str  # from the site root, "/nhiem-vu/tuyen-truyen/"
+    html: str  # what Pagefind reads: the article, then the extra words
+
+
+def search_page(relative: str, page_html: str) -> SearchPage | None:
+    """The document Pagefind indexes for one built page, or None for a page without an article."""
+    article = _ARTICLE.search(page_html)
+    if not article:
+        return None
+    title = _TITLE.search(page_html)
+    extra = extra_words(html_text(article.group(1)))
+    url = "/" + relative.removesuffix("index.html")
+    document = (
+        f'<html lang="{LANGUAGE}"><head><title>{title.group(1) if title else ""}</title></head>'
+        f"<body><main data-pagefind-body>{article.group(1)}"
+        f'<p data-pagefind-weight="{EXTRA_WEIGHT}">{EXTRA_MARK} {escape(" ".join(extra))}</p></main></body></html>'
+    )
+    return SearchPage(url, document)
+
+
+def site_pages(site_dir: Path) -> list[SearchPage]:
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative in SKIPPED or relative.startswith(f"{OUTPUT}/"):
+            continue
+        page = search_page(relative, path.read_text(encoding="utf-8"))
+        if page:
+            pages.append(page)
+    return pages
+
+
+async def _write_index(documents: Path, output: Path) -> int:
+    config = IndexConfig(exclude_selectors=EXCLUDED, force_language=LANGUAGE, output_path=str(output))
+    async with PagefindIndex(config=config) as index:  # the index is written on a clean exit
+        return (await index.add_directory(str(documents)))["page_count"]
+
+
+def index_site(site_dir: Path, glossary: Iterable) -> int:
+    """Write the Pagefind index of a built site into site_dir/pagefind/; returns the pages indexed.
+
+    The documents go through a temporary folder and one add_directory request: the Python
+    service answers one request per 0.1 s, far too slow for one request per page.
+    """
+    site_dir = Path(site_dir).resolve()
+    output = site_dir / OUTPUT
+    with tempfile.TemporaryDirectory(prefix="plansite-search-") as temp:
+        documents = Path(temp)
+        for page in site_pages(site_dir):
+            target = documents / page.url.strip("/") / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.html, encoding="utf-8")
+        count = asyncio.run(_write_index(documents, output))
+    for bundle in [*output.glob("pagefind-*ui*"), output / "pagefind-highlight.js"]:  # the site has its own UI
+        bundle.unlink()
+    synonyms = json.dumps(synonym_groups(glossary), ensure_ascii=False, separators=(",", ":"))
+    (output / SYNONYMS).write_text(synonyms, encoding="utf-8")
+    return count
