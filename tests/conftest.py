@@ -1,11 +1,15 @@
-"""Shared fixtures: the project root, a disposable copy of the project, and the real site built once."""
+"""Shared fixtures: the project root, a disposable copy of the project, the real site built once,
+and that site served on 127.0.0.1 with one headless Chromium to look at it."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -48,3 +52,36 @@ def built_site(tmp_path_factory) -> Path:
     result = run_mkdocs(ROOT, site, env={"SITE_REPO_URL": "https://github.com/example/ke-hoach-bvmt"})
     assert result.returncode == 0, result.stderr
     return site
+
+
+# Browser tests: the built site served on 127.0.0.1, one Chromium for the whole session.
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """The built site served over HTTP on a free port of 127.0.0.1, for the whole session."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -11,6 +11,9 @@
   var PAGEFIND = new URL("../../pagefind/pagefind.js", script.src).href;
   var SYNONYMS = new URL("../../pagefind/synonyms.json", script.src).href;
   var MAX_VARIANTS = 16;
+  // Measured on this site (BENCHMARKS.md): Pagefind's default weight lets a title with "khoa"
+  // outrank the one page with "khóa" for the query "khóa"; 5 ranks exact diacritics first.
+  var RANKING = { diacriticSimilarity: 5 };
   // Starts the block of extra index words (plansite/search.py, EXTRA_MARK): never shown.
   var EXTRA_MARK = "\u2042";
   var EXCERPT_WORDS = 32;
@@ -53,7 +56,9 @@
         import(PAGEFIND),
         fetch(SYNONYMS).then(function (response) { return response.json(); }),
       ]).then(function (loaded) {
-        return { pf: loaded[0], synonyms: loaded[1] };
+        return loaded[0].options({ ranking: RANKING }).then(function () {
+          return { pf: loaded[0], synonyms: loaded[1] };
+        });
       });
     }
     return pagefind;
@@ -68,41 +73,41 @@
     return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ");
   }
 
-  // The query as typed, then the query with each glossary spelling it contains replaced by
-  // every other spelling of the same entry. Every spelling of an entry gives the same set.
+  // The query as typed, then the query with the longest glossary spelling it contains replaced
+  // by every spelling of the same entry: every spelling of an entry gives the same searches.
   function variants(query, groups) {
     var found = [words(query)];
     groups.forEach(function (spellings) {
-      spellings.forEach(function (spelling) {
-        var pattern = new RegExp("(^| )" + escapeRegExp(words(spelling)) + "(?= |$)", "u");
-        found.slice().forEach(function (text) {
-          if (!pattern.test(text)) return;
-          spellings.forEach(function (other) {
-            var variant = text.replace(pattern, function (_, before) { return before + words(other); });
-            if (found.indexOf(variant) < 0 && found.length < MAX_VARIANTS) found.push(variant);
-          });
+      var longestFirst = spellings.map(words).sort(function (a, b) { return b.length - a.length; });
+      found.slice().forEach(function (text) {
+        var pattern = null;
+        longestFirst.some(function (spelling) {
+          var candidate = new RegExp("(^| )" + escapeRegExp(spelling) + "(?= |$)", "u");
+          if (candidate.test(text)) pattern = candidate;
+          return pattern !== null;
+        });
+        if (!pattern) return;
+        longestFirst.forEach(function (other) {
+          var variant = text.replace(pattern, function (_, before) { return before + other; });
+          if (found.indexOf(variant) < 0 && found.length < MAX_VARIANTS) found.push(variant);
         });
       });
     });
     return [query].concat(found.slice(1));
   }
 
-  // Results of the query as typed keep Pagefind's order (exact diacritics first); results
-  // found only through a synonym follow, by score.
+  // One list from all the searches, each page at its best score. Within one search, Pagefind
+  // ranks exact-diacritic matches first (weighted up by RANKING).
   function searchAll(pf, queries) {
     return Promise.all(queries.map(function (q) { return pf.search(q); })).then(function (searches) {
-      var seen = {};
-      var typed = [];
-      var others = [];
-      searches.forEach(function (search, index) {
+      var best = {};
+      searches.forEach(function (search) {
         search.results.forEach(function (result) {
-          if (seen[result.id]) return;
-          seen[result.id] = true;
-          (index === 0 ? typed : others).push(result);
+          if (!best[result.id] || best[result.id].score < result.score) best[result.id] = result;
         });
       });
-      others.sort(function (a, b) { return b.score - a.score; });
-      return typed.concat(others);
+      return Object.keys(best).map(function (id) { return best[id]; })
+        .sort(function (a, b) { return b.score - a.score; });
     });
   }
 
