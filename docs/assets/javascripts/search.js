@@ -1,5 +1,6 @@
-// Site search with Pagefind (index written at build time by plansite/search.py).
+// Site search with Pagefind (index written at build time by plansite/search.py), and the keyboard.
 // - "/" or "s" focuses the search box, as Material's own search did.
+// - Enter or Space on the phone menu button opens the menu.
 // - On the search page (/tim-kiem/), results show as you type; the address keeps ?q= so a
 //   search can be shared or reloaded.
 // Pagefind folds tone marks and case itself; đ→d is in the index (plansite/search.py).
@@ -31,8 +32,9 @@
   document.addEventListener("keydown", function (event) {
     if ((event.key !== "/" && event.key !== "s") || event.ctrlKey || event.metaKey || event.altKey) return;
     if (isTyping(event.target)) return;
-    var boxes = document.querySelectorAll("#search-page-input, [data-site-search]");
+    var boxes = [document.getElementById("search-page-input"), document.querySelector("[data-site-search]")];
     for (var i = 0; i < boxes.length; i++) {
+      if (!boxes[i]) continue;
       if (boxes[i].offsetParent !== null) {  // shown (the header box is hidden on phones)
         event.preventDefault();
         boxes[i].focus();
@@ -40,6 +42,16 @@
         return;
       }
     }
+  });
+
+  // The phone menu button is a <label> for Material's hidden checkbox: make it a keyboard button.
+  document.addEventListener("keydown", function (event) {
+    if (!event.target.matches || !event.target.matches("[data-site-menu]")) return;
+    if (event.key !== "Enter" && event.key !== " ") return;
+    event.preventDefault();
+    var drawer = document.getElementById("__drawer");
+    drawer.checked = !drawer.checked;
+    drawer.dispatchEvent(new Event("change"));
   });
 
   var form = document.querySelector("[data-search-page]");
