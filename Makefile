@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test schema bench lighthouse clean
+.PHONY: serve build check test schema bench lighthouse search-bench clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -36,11 +36,23 @@ build: $(VENV)/.site-deps  ## write the static site to site/ (replaced only if t
 check: $(VENV)/.site-deps  ## validate content/ alone, without building the site
 	$(BIN)/python -m scripts.check
 
-test: $(VENV)/.test-deps /usr/bin/chromium  ## run every test
+# axe-core for the accessibility checks, pinned by package-lock.json (the browser tests inject it).
+node_modules/.installed: package.json package-lock.json
+	command -v npm >/dev/null || { echo "npm is missing: install Node.js 18+ (Debian packages 'nodejs' and 'npm')"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV)/.test-deps /usr/bin/chromium node_modules/.installed  ## run every test
 	$(BIN)/python -m pytest
+
+lighthouse: $(VENV)/.site-deps /usr/bin/chromium  ## benchmark (not a test): Lighthouse scores of home, plan and a task page
+	scripts/lighthouse.sh
+
+search-bench: $(VENV)/.test-deps /usr/bin/chromium  ## benchmark: bytes one search downloads, real site and 10,000 tasks
+	$(BIN)/python -m scripts.search_bench
 
 schema: $(VENV)/.site-deps  ## regenerate content/schema/*.json and CONTRIBUTING.md from the models
 	$(BIN)/python -m scripts.gen_schema
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .hypothesis
+	rm -rf site $(VENV) .pytest_cache .hypothesis node_modules reports
