@@ -46,7 +46,7 @@ test: $(VENV)/.test-deps /usr/bin/chromium node_modules/.installed  ## run every
 	$(BIN)/python -m pytest
 
 lighthouse: $(VENV)/.site-deps /usr/bin/chromium  ## benchmark (not a test): Lighthouse scores of home, plan and a task page
-	scripts/lighthouse.sh
+	$(BIN)/python -m scripts.lighthouse
 
 search-bench: $(VENV)/.test-deps /usr/bin/chromium  ## benchmark: bytes one search downloads, real site and 10,000 tasks
 	$(BIN)/python -m scripts.search_bench
