@@ -2,7 +2,7 @@
 
 Builds the site, serves it on 127.0.0.1, and runs Lighthouse 12.2.3 (scripts/lighthouse/,
 installed here with `npm ci`, apart from the test tools) in Debian's Chromium with its
-default mobile settings (emulated phone, simulated slow 4G and CPU) on the home page,
+default mobile settings; the site is served gzipped, as static hosts serve it (emulated phone, simulated slow 4G and CPU) on the home page,
 the full plan and a task page. Prints the four category scores and any request that
 left 127.0.0.1; the JSON reports are kept in .lighthouse/.
 """
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
+import io
 import json
 import os
 import subprocess
@@ -30,7 +32,29 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
 
 
-class _Quiet(SimpleHTTPRequestHandler):
+class _Gzipping(SimpleHTTPRequestHandler):
+    """Serves text gzipped, as any static host does (GitHub Pages included): Lighthouse measures
+    transfer sizes, and uncompressed CSS would be scored as if the host sent it that way."""
+
+    COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml")
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return super().send_head()  # the base class redirects /dir to /dir/
+            path = path / "index.html"
+        if not (path.suffix in self.COMPRESSED and path.is_file()
+                and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
     def log_message(self, *args):
         pass
 
@@ -62,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--no-build", action="store_true", help="measure the site already in --site-dir")
     args = parser.parse_args(argv)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(args.site_dir)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Gzipping, directory=str(args.site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     os.environ["SITE_URL"] = base  # canonical links and the sitemap name the address being measured

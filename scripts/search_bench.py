@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,6 +25,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ["mkdocs.yml", "content", "docs", "overrides", "hooks", "plansite"]
 QUERIES = ["nhựa", "kinh te tuan hoan", "1375", "dieu"]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
@@ -45,6 +47,18 @@ def build(project: Path, site: Path, engine: str) -> None:
         config.write_text(text, encoding="utf-8")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config),
                     "--site-dir", str(site)], check=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def copy_project(target: Path) -> Path:
+    """The parts a build reads, so that building for another engine never touches the checkout."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / part)
+    return target
 
 
 def synthesize(tasks: int, folder: Path) -> Path:
@@ -128,8 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="search-bench-") as temp:
         sites = list(args.site)
         if not sites:
-            sites.append(Path(temp) / "real")
-            build(ROOT, sites[-1], args.engine)
+            project = copy_project(Path(temp) / "real")
+            sites.append(project / "site")
+            build(project, sites[-1], args.engine)
         for tasks in args.synthetic:
             project = synthesize(tasks, Path(temp))
             sites.append(project / "site")

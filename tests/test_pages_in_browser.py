@@ -68,7 +68,7 @@ def test_tables_on_plan_and_task_pages_scroll_sideways_inside_their_box(browser,
 def test_phone_navigation_and_search_are_usable(browser, site_url):
     with visit(browser, site_url + "nhiem-vu/tuyen-truyen/", PHONE) as record:
         page = record.page
-        menu = page.locator("label.md-header__button[for='__drawer']")
+        menu = page.locator("button[data-site-menu]")
         assert menu.is_visible()
         menu.click()
         link = page.locator(".md-sidebar--primary .md-nav__link", has_text="Văn bản pháp lý").first
@@ -87,8 +87,9 @@ def test_phone_navigation_and_search_are_usable(browser, site_url):
 def test_phone_menu_opens_from_the_keyboard(browser, site_url):
     with visit(browser, site_url + "ke-hoach/", PHONE) as record:
         page = record.page
-        page.focus("label.md-header__button[for='__drawer']")
+        page.focus("button[data-site-menu]")
         page.keyboard.press("Enter")
+        assert page.get_attribute("button[data-site-menu]", "aria-expanded") == "true"
         page.locator(".md-sidebar--primary .md-nav__link", has_text="Tiến độ").first.wait_for(state="visible")
 
 

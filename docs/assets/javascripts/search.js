@@ -1,6 +1,6 @@
 // Site search with Pagefind (index written at build time by plansite/search.py), and the keyboard.
 // - "/" or "s" focuses the search box, as Material's own search did.
-// - Enter or Space on the phone menu button opens the menu.
+// - The phone menu button opens Material's drawer (its own is a <label>, out of the keyboard's reach).
 // - On the search page (/tim-kiem/), results show as you type; the address keeps ?q= so a
 //   search can be shared or reloaded.
 // Pagefind folds tone marks and case itself; đ→d is in the index (plansite/search.py).
@@ -44,15 +44,16 @@
     }
   });
 
-  // The phone menu button is a <label> for Material's hidden checkbox: make it a keyboard button.
-  document.addEventListener("keydown", function (event) {
-    if (!event.target.matches || !event.target.matches("[data-site-menu]")) return;
-    if (event.key !== "Enter" && event.key !== " ") return;
-    event.preventDefault();
-    var drawer = document.getElementById("__drawer");
-    drawer.checked = !drawer.checked;
-    drawer.dispatchEvent(new Event("change"));
-  });
+  // The phone menu button (overrides/partials/header.html) opens Material's drawer.
+  var menu = document.querySelector("[data-site-menu]");
+  var drawer = document.getElementById("__drawer");
+  if (menu && drawer) {
+    menu.addEventListener("click", function () {
+      drawer.checked = !drawer.checked;
+      drawer.dispatchEvent(new Event("change"));
+    });
+    drawer.addEventListener("change", function () { menu.setAttribute("aria-expanded", String(drawer.checked)); });
+  }
 
   var form = document.querySelector("[data-search-page]");
   if (!form) return;
