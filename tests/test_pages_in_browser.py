@@ -163,3 +163,11 @@ def test_plan_prints_without_navigation_and_with_the_whole_appendix_table(browse
             return [t.scrollWidth <= box.clientWidth + 1, getComputedStyle(box).overflowX, rows,
                     t.getBoundingClientRect().right <= document.documentElement.clientWidth + 1]; }""")
         assert whole == [True, "visible", True, True]
+
+
+def test_desktop_header_shows_the_search_box_and_no_phone_buttons(browser, site_url):
+    with visit(browser, site_url + "ke-hoach/", DESKTOP) as record:
+        page = record.page
+        assert page.locator("#site-search-input").is_visible()
+        assert not page.locator("a.site-search__link").is_visible()
+        assert not page.locator("button[data-site-menu]").is_visible()
