@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import re
 import tempfile
 import unicodedata
@@ -31,8 +30,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
-
-log = logging.getLogger(__name__)
 
 OUTPUT = "pagefind"  # folder of the index inside the site, served as /pagefind/
 SYNONYMS = "synonyms.json"  # in OUTPUT: the glossary's spellings, for search.js
@@ -98,7 +95,7 @@ def html_text(html: str) -> str:
 
 @dataclass(frozen=True)
 class SearchPage:
-    url: str  # from the site root, "/nhiem-vu/tuyen-truyen/"
+    path: str  # in the site, "nhiem-vu/tuyen-truyen/index.html": Pagefind makes the URL from it
     html: str  # what Pagefind reads: the article, then the extra words
 
 
@@ -109,13 +106,12 @@ def search_page(relative: str, page_html: str) -> SearchPage | None:
         return None
     title = _TITLE.search(page_html)
     extra = extra_words(html_text(article.group(1)))
-    url = "/" + relative.removesuffix("index.html")
     document = (
         f'<html lang="{LANGUAGE}"><head><title>{title.group(1) if title else ""}</title></head>'
         f"<body><main data-pagefind-body>{article.group(1)}"
         f'<p data-pagefind-weight="{EXTRA_WEIGHT}">{EXTRA_MARK} {escape(" ".join(extra))}</p></main></body></html>'
     )
-    return SearchPage(url, document)
+    return SearchPage(relative, document)
 
 
 def site_pages(site_dir: Path) -> list[SearchPage]:
@@ -144,15 +140,18 @@ def index_site(site_dir: Path, glossary: Iterable) -> int:
     """
     site_dir = Path(site_dir).resolve()
     output = site_dir / OUTPUT
+    pages = site_pages(site_dir)
+    if not pages:  # e.g. a theme upgrade changed the article markup _ARTICLE looks for
+        raise ValueError(f"no page of {site_dir} has a Material article to index for search")
     with tempfile.TemporaryDirectory(prefix="plansite-search-") as temp:
         documents = Path(temp)
-        for page in site_pages(site_dir):
-            target = documents / page.url.strip("/") / "index.html"
+        for page in pages:
+            target = documents / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.html, encoding="utf-8")
         count = asyncio.run(_write_index(documents, output))
     for bundle in [*output.glob("pagefind-*ui*"), output / "pagefind-highlight.js"]:  # the site has its own UI
-        bundle.unlink()
+        bundle.unlink(missing_ok=True)
     synonyms = json.dumps(synonym_groups(glossary), ensure_ascii=False, separators=(",", ":"))
     (output / SYNONYMS).write_text(synonyms, encoding="utf-8")
     return count

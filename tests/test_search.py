@@ -203,3 +203,9 @@ def test_one_query_downloads_a_small_part_of_the_index(browser, site_url, built_
         fetched = {u.split("/pagefind/")[1] for u in page.requests if "/pagefind/" in u}
     fragments = {f"fragment/{f.name}" for f in (built_site / "pagefind" / "fragment").iterdir()}
     assert fetched & fragments and len(fetched & fragments) < len(fragments)
+
+
+def test_indexing_a_site_without_articles_fails_loudly(tmp_path):
+    (tmp_path / "index.html").write_text("<html><body><main>Trang</main></body></html>", encoding="utf-8")
+    with pytest.raises(ValueError, match="no page"):
+        search.index_site(tmp_path, GLOSSARY)
