@@ -85,8 +85,7 @@ def load_site(content_dir: Path, display_root: Path | None = None) -> Loaded:
         except ValidationError as exc:
             problems.extend(problems_from_validation(exc, loaded, content_type.model))
 
-    if len(records) == len(CONTENT_TYPES):
-        problems.extend(check_references(records, files))
+    problems.extend(check_references(records, files))
 
     if any(not p.warning for p in problems):
         raise ContentError(problems)

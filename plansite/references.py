@@ -78,9 +78,20 @@ def _suggest(value: str, allowed: Iterable[str]) -> str:
 
 
 def check_references(records: dict[str, BaseModel], files: dict[str, LoadedFile]) -> list[Problem]:
+    """Check every file that passed the schema, even when others did not, so one run shows all errors.
+
+    Ids of a collection whose file failed the schema are read from its raw data, so a typo in
+    one agency does not hide every wrong agency id elsewhere; if the file could not be read
+    at all, references into it are not checked.
+    """
     problems: list[Problem] = []
     ids: dict[str, set[str]] = {}
     for name, (field, label) in COLLECTIONS.items():
+        if name not in records:
+            raw = _raw_ids(files.get(name), field)
+            if raw is not None:
+                ids[name] = raw
+            continue
         seen: dict[str, int] = {}
         for index, record in enumerate(getattr(records[name], field)):
             line, column = mark_of(files[name].data, (field, index, "id"))
@@ -94,6 +105,8 @@ def check_references(records: dict[str, BaseModel], files: dict[str, LoadedFile]
     problems.extend(_check_unique_numbers(records, files))
 
     for source, pattern, target, label in REFERENCE_RULES:
+        if source not in records or target not in ids:
+            continue
         for path, value in _walk(records[source], pattern):
             if value in ids[target]:
                 continue
@@ -104,6 +117,12 @@ def check_references(records: dict[str, BaseModel], files: dict[str, LoadedFile]
                 _record_id(records[source], path), _field_name(path),
             ))
     return problems
+
+
+def _raw_ids(loaded: LoadedFile | None, field: str) -> set[str] | None:
+    if loaded is None or not isinstance(loaded.data, dict) or not isinstance(loaded.data.get(field), list):
+        return None
+    return {item["id"] for item in loaded.data[field] if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def _field_name(path: tuple) -> str:
@@ -125,6 +144,8 @@ def _check_unique_numbers(records: dict[str, BaseModel], files: dict[str, Loaded
     for name, field, attr, label in (("tasks", "tasks", "number", "số thứ tự nhiệm vụ"),
                                      ("deliverables", "deliverables", "number", "số thứ tự trong phụ lục"),
                                      ("agencies", "agencies", "section", "số mục ở phần IV")):
+        if name not in records:
+            continue
         seen: dict[int, str] = {}
         for index, record in enumerate(getattr(records[name], field)):
             number = getattr(record, attr)

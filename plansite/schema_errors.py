@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from plansite.errors import Problem
-from plansite.loader import LoadedFile, LocatedDict, mark_of
+from plansite.loader import LoadedFile, LocatedDict, key_mark_of, mark_of
 
 _TYPE_NAMES = {
     str: "văn bản", int: "số nguyên", float: "số thập phân", bool: "đúng/sai",
@@ -77,8 +77,10 @@ def problems_from_validation(exc: ValidationError, loaded: LoadedFile, model: ty
         record, field = _record_and_field(loaded.data, loc)
         line, column = mark_of(loaded.data, loc)
         code, message = _describe(kind, error, value, model, loc)
-        if kind == "missing":
+        if kind == "missing":  # nothing to point at but the record that lacks it
             line, column = mark_of(loaded.data, loc[:-1])
+        elif kind == "extra_forbidden":  # the misspelt key itself, not its value
+            line, column = key_mark_of(loaded.data, loc)
         problems.append(Problem(loaded.path, line, column, code, message, record, field))
     return problems
 
