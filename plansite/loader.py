@@ -161,18 +161,20 @@ def _check_nodes(root: yaml.Node, path: str) -> list[Problem]:
         node, depth = stack.pop()
         line, column = _mark(node)
         if id(node) in seen:
-            return [
-                Problem(path, line, column, "E-ALIAS", "không dùng neo/bí danh YAML (&, *); hãy viết đầy đủ giá trị")
-            ]
+            # an alias is the very node it names, so its place is where the anchor (&) was set
+            return [Problem(path, line, column, "E-ALIAS",
+                            "không dùng neo/bí danh YAML (&, *); hãy viết đầy đủ giá trị tại mỗi chỗ dùng")]
         if depth > MAX_DEPTH:
             return [Problem(path, line, column, "E-YAML",
                             f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp; kiểm tra lại thụt lề và dấu ngoặc")]
         seen.add(id(node))
+        # children are pushed last-first so that nodes are visited in document order and the
+        # problem reported is the first one an editor would meet reading the file
         if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend(((key, depth + 1), (value, depth + 1)))
+            for key, value in reversed(node.value):
+                stack.extend(((value, depth + 1), (key, depth + 1)))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in node.value)
+            stack.extend((child, depth + 1) for child in reversed(node.value))
     return []
 
 
