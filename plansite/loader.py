@@ -23,7 +23,10 @@ try:  # libyaml is several times faster on large collections; marks are the same
 except AttributeError:  # pragma: no cover - only without libyaml
     _BaseLoader = yaml.SafeLoader
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+# Invisible characters no plan text needs: C0/C1 controls, zero-width space, line/paragraph
+# separators, bidirectional overrides (they reorder what readers see), BOM, non-characters.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2028\u2029\u2066-\u2069"
+                      r"\ufeff\ufffe\uffff]")
 # Content nests five levels at most; far deeper input is a mistake or an attack on the parser.
 MAX_DEPTH = 32
 _EMPTY = "tệp rỗng; tệp nội dung phải có dữ liệu"
@@ -40,6 +43,7 @@ _SYNTAX_HINTS = {
     "found unexpected end of stream": "thiếu dấu ngoặc kép đóng: văn bản chạy đến hết tệp",
     "found character that cannot start any token": 'giá trị bắt đầu bằng ký tự đặc biệt (như @, `, %); '
                                                    "hãy đặt cả giá trị trong dấu ngoặc kép",
+    "invalid Unicode character escape": 'trong dấu ngoặc kép, "\\u…" phải là một mã Unicode hợp lệ',
     "found unknown escape character": 'trong dấu ngoặc kép, dấu "\\" phải viết thành "\\\\"; '
                                       "hoặc dùng dấu ngoặc đơn",
     "but found another document": 'mỗi tệp chỉ có một tài liệu YAML; hãy xoá dòng "---"',
@@ -179,8 +183,13 @@ def _check_nodes(root: yaml.Node, path: str) -> list[Problem]:
 
 
 def _normalise_strings(data: Any, path: str, problems: list[Problem], mark=(1, 1)) -> Any:
-    """NFC-normalise every string, warning once per value that changed."""
+    """NFC-normalise every string, warning once per value that changed; reject escaped controls."""
     if isinstance(data, str):
+        found = _CONTROL.search(data)
+        if found:  # typed as an escape ("\x07") inside quotes, so the line scan did not see it
+            problems.append(Problem(path, mark[0], mark[1], "E-CTRL",
+                                    f"có ký tự điều khiển vô hình U+{ord(found.group()):04X} "
+                                    "(viết dạng mã thoát trong dấu ngoặc kép); hãy xoá ký tự này"))
         nfc = unicodedata.normalize("NFC", data)
         if nfc != data:
             problems.append(

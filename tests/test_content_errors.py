@@ -300,6 +300,17 @@ def test_6_invisible_control_character_is_rejected(content):
     )
 
 
+def test_6_control_character_typed_as_an_escape_is_rejected_too(content):
+    """A right-to-left override reorders what readers see; written as \\u202e it hides from a line scan."""
+    content.edit("tasks.yml", "    number: 2\n", "    number: 2\n    short_title: \"Cụm\\u202e công nghiệp\"\n")
+    content.edit("tasks.yml", "    short_title: Cụm công nghiệp, làng nghề và xử lý ô nhiễm\n", "")
+    line, column = content.where("tasks.yml", '"Cụm\\u202e')
+    assert only(content.problems()) == Problem(
+        "content/tasks.yml", line, column, "E-CTRL",
+        "có ký tự điều khiển vô hình U+202E (viết dạng mã thoát trong dấu ngoặc kép); hãy xoá ký tự này",
+    )
+
+
 def test_6_bom_and_crlf_are_repaired_with_warnings_and_lines_still_count_right(content):
     path = content.dir / "tasks.yml"
     text = content.text("tasks.yml").replace("    number: 2\n", "    number: 2\n    tittle: x\n")
