@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from plansite.periods import Period, parse_period
@@ -106,14 +106,22 @@ def _parse_period(value: object) -> object:
     return value
 
 
-Text = Annotated[str, AfterValidator(_check_text)]
-Id = Annotated[str, AfterValidator(_check_id)]
-Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+# The JSON Schema of each type is what the editor's YAML extension checks as staff type;
+# it says what the written form looks like (the validators above stay the authority).
+Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Id = Annotated[str, AfterValidator(_check_id),
+               WithJsonSchema({"type": "string", "pattern": _ID.pattern})]
+Date = Annotated[dt.date, BeforeValidator(_parse_date),
+                 WithJsonSchema({"type": "string", "pattern": r"^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$",
+                                 "examples": ["08/9/2020"]})]
 PeriodField = Annotated[
     Period,
     BeforeValidator(_parse_period),
     PlainSerializer(lambda p: p.text, return_type=str),
-    Field(json_schema_extra={"type": "string"}),
+    WithJsonSchema({"type": "string",
+                    "pattern": r"^(Quý (I|II|III|IV)(-(I|II|III|IV))?/[0-9]{4}|Tháng [0-9]{1,2}(-[0-9]{1,2})?/[0-9]{4}"
+                               r"|Năm [0-9]{4})$",
+                    "examples": ["Quý II-IV/2024", "Năm 2024"]}),
 ]
 
 
