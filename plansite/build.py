@@ -48,3 +48,18 @@ def prepare(root: Path) -> SiteBuild:
     env = make_environment()
     markdown = render_pages(loaded.site, pages, env)
     return SiteBuild(root, loaded.site, pages, markdown, loaded.warnings, env, GitHistory(root))
+
+
+@dataclass
+class PreviewSession:
+    """What must outlive one build in a long-running preview server (one per process).
+
+    A live preview keeps showing the last good build while content has an error; a one-off
+    build never does, so `serving` is set only by the preview server's adapter.
+    """
+
+    serving: bool = False
+    last_good: SiteBuild | None = None
+
+
+SESSION = PreviewSession()
