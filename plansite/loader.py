@@ -35,7 +35,8 @@ _EMPTY = "tệp rỗng; tệp nội dung phải có dữ liệu"
 _SYNTAX_HINTS = {
     "mapping values are not allowed": "có dấu hai chấm ở chỗ không được phép; "
                                       'văn bản có chứa ": " phải đặt trong dấu ngoặc kép',
-    "could not find expected ':'": 'thiếu dấu hai chấm sau tên trường, hoặc thiếu dấu ngoặc kép đóng',
+    "could not find expected ':'": 'thiếu dấu hai chấm, hoặc dấu cách sau dấu hai chấm, sau tên trường '
+                                   '(viết "tên: giá trị")',
     "did not find expected key": "thụt lề không khớp: dòng này không thẳng hàng với các trường cùng cấp",
     "did not find expected '-' indicator": "thụt lề không khớp: mục này không thẳng hàng với các mục cùng danh sách",
     "did not find expected ',' or ']'": 'thiếu dấu "]" đóng danh sách, hoặc thiếu dấu phẩy giữa các mục',
@@ -271,6 +272,10 @@ def load_file(file: Path, display_path: str) -> LoadedFile:
         opened = exc.context or ""
         if exc.context_mark and ("flow" in opened or "quoted" in opened) and exc.context_mark.line != mark.line:
             message += f"; dấu mở ngoặc ở dòng {exc.context_mark.line + 1}, cột {exc.context_mark.column + 1}"
+        # "name:value" without a space is read as one word and the error surfaces a line later;
+        # the line to fix is the one where that word started.
+        if exc.context_mark and "simple key" in opened:
+            line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
         problems.append(Problem(display_path, line, column, "E-YAML", message))
         return LoadedFile(display_path, None, problems)
     except yaml.YAMLError as exc:

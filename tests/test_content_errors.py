@@ -90,6 +90,16 @@ def test_1_colon_inside_unquoted_text_is_explained(content):
     )
 
 
+def test_1_missing_space_after_a_colon_points_at_the_line_to_fix(content):
+    content.edit("tasks.yml", "    short_title: Tuyên truyền", "    short_title:Tuyên truyền")
+    line, column = content.where("tasks.yml", "short_title:Tuyên truyền")
+    assert only(content.problems()) == Problem(
+        "content/tasks.yml", line, column, "E-YAML",
+        'lỗi cú pháp YAML: thiếu dấu hai chấm, hoặc dấu cách sau dấu hai chấm, sau tên trường (viết "tên: giá trị") '
+        "(chi tiết: could not find expected ':')",
+    )
+
+
 def test_1_tab_indentation_is_rejected_on_every_line_that_has_it(content):
     content.edit("tasks.yml", "  - id: cum-cong-nghiep\n    number: 2\n", "  - id: cum-cong-nghiep\n\tnumber: 2\n")
     content.edit("agencies.yml", "    name: Sở Tài chính\n", "  \tname: Sở Tài chính\n")
