@@ -8,6 +8,8 @@ because a traceback in the build would take the site down just the same.
 
 from __future__ import annotations
 
+import copy
+import os
 import shutil
 from pathlib import Path
 
@@ -26,7 +28,9 @@ FILES = [ct.path for ct in CONTENT_TYPES]
 ORIGINAL = {name: (ROOT / "content" / name).read_bytes() for name in FILES}
 DATA = {name: yaml.safe_load(ORIGINAL[name]) for name in FILES}
 ENV = make_environment()
-FUZZ = settings(max_examples=int(__import__("os").environ.get("FUZZ_EXAMPLES", 120)), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Modest by default (two shared cores); FUZZ_EXAMPLES=2000 for a deeper run.
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "120")), deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def _ids() -> list[str]:
@@ -79,7 +83,7 @@ def mutated_document(draw) -> tuple[str, bytes]:
             elif action == "delete":
                 del parent[key]
             elif action == "duplicate" and isinstance(parent, list):
-                parent.insert(key, parent[key])
+                parent.insert(key, copy.deepcopy(parent[key]))  # a copy, or YAML would write an alias
             elif action == "rename" and isinstance(parent, dict):
                 parent[draw(st.text(max_size=10) | plausible)] = parent.pop(key)
             elif action == "add" and isinstance(parent, dict):
