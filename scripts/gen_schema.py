@@ -36,7 +36,8 @@ from plansite.periods import Period
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = Path(__file__).resolve().parent / "contributing.md.j2"
 SCHEMA_DIR = "content/schema"
-JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Draft 7: the newest draft the YAML extension for VS Code fully supports (it warns on 2020-12).
+JSON_SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 
 
 def schema_path(content_type: ContentType) -> str:
@@ -69,7 +70,9 @@ def _drop_titles(node: object) -> None:
 
 
 def json_schema(content_type: ContentType) -> str:
-    body = content_type.model.model_json_schema()
+    body = content_type.model.model_json_schema(ref_template="#/definitions/{model}")
+    if "$defs" in body:  # draft 7 keeps sub-schemas under "definitions"
+        body["definitions"] = body.pop("$defs")
     _drop_titles(body)
     document = {
         "$schema": JSON_SCHEMA_DIALECT,

@@ -47,6 +47,8 @@ def test_each_content_file_starts_with_the_line_that_names_its_schema(content_ty
 def _validator(content_type) -> jsonschema.protocols.Validator:
     schema = json.loads((ROOT / gen_schema.schema_path(content_type)).read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
+    # draft 7 is what the YAML extension of VS Code fully supports; it warns on newer drafts
+    assert cls is jsonschema.Draft7Validator and "$defs" not in schema
     cls.check_schema(schema)
     return cls(schema)
 
