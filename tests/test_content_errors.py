@@ -169,6 +169,37 @@ def test_3_text_expected_but_a_mapping_given(content):
     )
 
 
+def test_3_value_outside_a_fixed_list_suggests_the_nearest(content):
+    content.edit("references.yml", "    kind: luat\n", "    kind: luật\n")
+    line, column = content.where("references.yml", "kind: luật", len("kind: "))
+    assert only(content.problems()) == Problem(
+        "content/references.yml", line, column, "E-VALUE",
+        'giá trị "luật" không hợp lệ (có phải "luat"?); '
+        "các giá trị hợp lệ: luat, nghi-quyet, nghi-dinh, quyet-dinh, chi-thi, thong-tu, ke-hoach",
+        "luat-bvmt-2020", "kind",
+    )
+
+
+def test_3_number_out_of_range(content):
+    content.edit("tasks.yml", "    number: 1\n", "    number: 0\n")
+    line, column = content.where("tasks.yml", "number: 0", len("number: "))
+    assert only(content.problems()) == Problem(
+        "content/tasks.yml", line, column, "E-RANGE", "giá trị 0 nằm ngoài khoảng cho phép (phải ≥ 1)",
+        "tuyen-truyen", "number",
+    )
+
+
+def test_3_malformed_id(content):
+    copy = "  - id: Nhiệm vụ mới\n    number: 99\n    short_title: Mới\n    text: Mới.\n"
+    (content.dir / "tasks.yml").write_text(content.text("tasks.yml") + copy, encoding="utf-8")
+    line, column = content.where("tasks.yml", "Nhiệm vụ mới")
+    assert only(content.problems()) == Problem(
+        "content/tasks.yml", line, column, "E-ID",
+        'mã "Nhiệm vụ mới" không hợp lệ; chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ "so-cong-thuong"',
+        "Nhiệm vụ mới", "id",
+    )
+
+
 # 4. Duplicate ids and unknown references
 
 
