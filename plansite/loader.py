@@ -227,7 +227,8 @@ def load_file(file: Path, display_path: str) -> LoadedFile:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1  # characters, as editors count
         problems.append(Problem(display_path, line, column, "E-ENCODING",
                                 f"tệp không phải UTF-8 (byte 0x{raw[exc.start]:02x}); hãy lưu lại tệp với mã hoá UTF-8"))
         return LoadedFile(display_path, None, problems)
