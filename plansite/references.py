@@ -42,30 +42,38 @@ COLLECTIONS = {
 }
 
 
+def _child(node: Any, name: str) -> Any:
+    """A field of a validated record, or a key of raw YAML data from a file that failed the schema."""
+    return node.get(name) if isinstance(node, dict) else getattr(node, name, None)
+
+
 def _walk(node: Any, pattern: tuple, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    """Yield (path, value) for every value matching `pattern`; lists of ids are expanded."""
+    """Yield (path, id) for every id matching `pattern`; lists of ids are expanded.
+
+    Works on raw data too, where anything that is not text is skipped: the schema reports it.
+    """
     if not pattern:
-        if isinstance(node, (list, tuple)):
-            for index, item in enumerate(node):
-                yield (*path, index), item
-        elif node is not None:
-            yield path, node
+        for sub_path, value in (((*path, i), item) for i, item in enumerate(node)) \
+                if isinstance(node, (list, tuple)) else [(path, node)]:
+            if isinstance(value, str):
+                yield sub_path, value
         return
     head, *rest = pattern
     if head == "*":
-        for index, item in enumerate(node or []):
+        for index, item in enumerate(node if isinstance(node, (list, tuple)) else []):
             yield from _walk(item, tuple(rest), (*path, index))
     else:
-        yield from _walk(getattr(node, head, None), tuple(rest), (*path, head))
+        yield from _walk(_child(node, head), tuple(rest), (*path, head))
 
 
-def _record_id(model: BaseModel, path: tuple) -> str | None:
-    node: Any = model
+def _record_id(data: Any, path: tuple) -> str | None:
+    node: Any = data
     found = None
     for step in path:
-        node = node[step] if isinstance(step, int) else getattr(node, step, None)
-        if isinstance(node, BaseModel) and isinstance(getattr(node, "id", None), str):
-            found = node.id
+        node = node[step] if isinstance(step, int) else _child(node, step)
+        record_id = _child(node, "id") if isinstance(node, (BaseModel, dict)) else None
+        if isinstance(record_id, str):
+            found = record_id
     return found
 
 
@@ -78,11 +86,11 @@ def _suggest(value: str, allowed: Iterable[str]) -> str:
 
 
 def check_references(records: dict[str, BaseModel], files: dict[str, LoadedFile]) -> list[Problem]:
-    """Check every file that passed the schema, even when others did not, so one run shows all errors.
+    """Check references in every file that could be read, so one run shows all errors.
 
-    Ids of a collection whose file failed the schema are read from its raw data, so a typo in
-    one agency does not hide every wrong agency id elsewhere; if the file could not be read
-    at all, references into it are not checked.
+    A file that failed the schema is checked from its raw data: a typo in one agency hides
+    neither the wrong ids it holds nor wrong agency ids elsewhere. Only a file that could not
+    be read at all (a YAML syntax error) is left out, with references into it.
     """
     problems: list[Problem] = []
     ids: dict[str, set[str]] = {}
@@ -105,16 +113,17 @@ def check_references(records: dict[str, BaseModel], files: dict[str, LoadedFile]
     problems.extend(_check_unique_numbers(records, files))
 
     for source, pattern, target, label in REFERENCE_RULES:
-        if source not in records or target not in ids:
+        data = records.get(source) or (files[source].data if source in files else None)
+        if data is None or target not in ids:
             continue
-        for path, value in _walk(records[source], pattern):
+        for path, value in _walk(data, pattern):
             if value in ids[target]:
                 continue
             line, column = mark_of(files[source].data, path)
             problems.append(Problem(
                 files[source].path, line, column, "E-REF",
                 f'{label} "{value}" không tồn tại trong {files[target].path}' + _suggest(value, ids[target]),
-                _record_id(records[source], path), _field_name(path),
+                _record_id(data, path), _field_name(path),
             ))
     return problems
 

@@ -267,6 +267,16 @@ def test_4_reference_errors_are_reported_even_when_the_target_file_has_a_schema_
     ]
 
 
+def test_4_a_schema_error_does_not_hide_a_wrong_reference_in_the_same_file(content):
+    content.edit("tasks.yml", "    number: 2\n", "    number: 2\n    tittle: x\n")
+    content.edit("tasks.yml", "    cites: [kh-307-2021]\n", "    cites: [kh-307-2012]\n")
+    line, column = content.where("tasks.yml", "kh-307-2012")
+    problems = sorted(content.problems())
+    assert [p.code for p in problems] == ["E-FIELD-UNKNOWN", "E-REF"]
+    assert (problems[1].line, problems[1].column, problems[1].record, problems[1].field) == (
+        line, column, "cum-cong-nghiep", "cites")
+
+
 # 5. Impossible dates and periods, bad quantities
 
 
