@@ -95,20 +95,22 @@ def check_references(records: dict[str, BaseModel], files: dict[str, LoadedFile]
     problems: list[Problem] = []
     ids: dict[str, set[str]] = {}
     for name, (field, label) in COLLECTIONS.items():
-        if name not in records:
-            raw = _raw_ids(files.get(name), field)
-            if raw is not None:
-                ids[name] = raw
-            continue
+        data = records.get(name) or (files[name].data if name in files else None)
+        items = _child(data, field) if data is not None else None
+        if not isinstance(items, (list, tuple)):
+            continue  # unreadable: references into it cannot be checked
         seen: dict[str, int] = {}
-        for index, record in enumerate(getattr(records[name], field)):
+        for index, item in enumerate(items):
+            record_id = _child(item, "id") if isinstance(item, (BaseModel, dict)) else None
+            if not isinstance(record_id, str):
+                continue  # the schema reports a missing or malformed id
             line, column = mark_of(files[name].data, (field, index, "id"))
-            if record.id in seen:
+            if record_id in seen:
                 problems.append(Problem(files[name].path, line, column, "E-ID-DUP",
-                                        f'mã {label} "{record.id}" bị trùng (đã dùng ở dòng {seen[record.id]}); '
-                                        "mỗi bản ghi cần một mã riêng", record.id, "id"))
+                                        f'mã {label} "{record_id}" bị trùng (đã dùng ở dòng {seen[record_id]}); '
+                                        "mỗi bản ghi cần một mã riêng", record_id, "id"))
             else:
-                seen[record.id] = line
+                seen[record_id] = line
         ids[name] = set(seen)
     problems.extend(_check_unique_numbers(records, files))
 
@@ -126,12 +128,6 @@ def check_references(records: dict[str, BaseModel], files: dict[str, LoadedFile]
                 _record_id(data, path), _field_name(path),
             ))
     return problems
-
-
-def _raw_ids(loaded: LoadedFile | None, field: str) -> set[str] | None:
-    if loaded is None or not isinstance(loaded.data, dict) or not isinstance(loaded.data.get(field), list):
-        return None
-    return {item["id"] for item in loaded.data[field] if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def _field_name(path: tuple) -> str:

@@ -267,14 +267,17 @@ def test_4_reference_errors_are_reported_even_when_the_target_file_has_a_schema_
     ]
 
 
-def test_4_a_schema_error_does_not_hide_a_wrong_reference_in_the_same_file(content):
+def test_4_a_schema_error_does_not_hide_wrong_references_or_duplicate_ids_in_the_same_file(content):
     content.edit("tasks.yml", "    number: 2\n", "    number: 2\n    tittle: x\n")
     content.edit("tasks.yml", "    cites: [kh-307-2021]\n", "    cites: [kh-307-2012]\n")
+    copy = "  - id: tuyen-truyen\n    number: 99\n    short_title: Bản sao\n    text: Bản sao.\n"
+    (content.dir / "tasks.yml").write_text(content.text("tasks.yml") + copy, encoding="utf-8")
     line, column = content.where("tasks.yml", "kh-307-2012")
     problems = sorted(content.problems())
-    assert [p.code for p in problems] == ["E-FIELD-UNKNOWN", "E-REF"]
+    assert [p.code for p in problems] == ["E-FIELD-UNKNOWN", "E-REF", "E-ID-DUP"]
     assert (problems[1].line, problems[1].column, problems[1].record, problems[1].field) == (
         line, column, "cum-cong-nghiep", "cites")
+    assert (problems[2].line, problems[2].record) == (content.where("tasks.yml", copy)[0], "tuyen-truyen")
 
 
 # 5. Impossible dates and periods, bad quantities
