@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
@@ -29,8 +29,7 @@ ORIGINAL = {name: (ROOT / "content" / name).read_bytes() for name in FILES}
 DATA = {name: yaml.safe_load(ORIGINAL[name]) for name in FILES}
 ENV = make_environment()
 # Modest by default (two shared cores); FUZZ_EXAMPLES=2000 for a deeper run.
-FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "120")), deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "120")), deadline=None)
 
 
 def _ids() -> list[str]:
