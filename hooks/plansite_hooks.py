@@ -1,7 +1,8 @@
 """MkDocs adapter: maps MkDocs events onto the plansite pipeline, and does nothing else.
 
 on_config  load + validate content/, plan and render every page (before MkDocs cleans
-           site/, so a content error leaves the last good site in place under `serve`)
+           site/, so a content error leaves the last good site in place under `serve`);
+           hand the glossary to the `abbr` extension, so terms get tooltips on every page
 on_files   add the rendered pages as generated files, with edit links to their YAML
 on_page_markdown  let hand-written pages in docs/ use the same data with {{ … }}
 on_page_context   tell the theme when the page's source last changed
@@ -47,6 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"Nội dung trong content/ có lỗi, trang chưa được dựng lại:\n{exc}") from None
     for warning in _state.build.warnings:
         log.info(warning.format())
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = _state.build.abbreviations
     if not config.repo_url:  # no repository to edit in (a local preview): no edit buttons
         config.edit_uri = ""
     return config

@@ -42,3 +42,12 @@ def md_text(value: object) -> Markup:
 def quantity(value: int) -> str:
     """Counts are written with two digits in the plan's appendix ("02", "01")."""
     return f"{value:02d}"
+
+
+def vn_number(value: float) -> str:
+    """300000 -> "300.000", 2.5 -> "2,5": Vietnamese digit grouping and decimal comma."""
+    whole = int(value)
+    text = f"{whole:,}".replace(",", ".")
+    if value != whole:
+        text += "," + f"{value:.6g}".split(".")[1]
+    return text
