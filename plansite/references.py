@@ -124,6 +124,7 @@ def check_references(records: dict[str, BaseModel], files: dict[str, LoadedFile]
                 _record_id(records[source], path), _field_name(path),
             ))
     problems.extend(check_verified_claims(records, files))
+    problems.extend(_check_statuses(records, files))
     problems.extend(_check_self_checks(records, files))
     return problems
 
@@ -212,4 +213,24 @@ def _check_unique_numbers(records: dict[str, BaseModel], files: dict[str, Loaded
                                         f'{label} {number} bị trùng với bản ghi "{seen[number]}"', record.id, attr))
             else:
                 seen[number] = record.id
+    return problems
+
+
+def _check_statuses(records: dict[str, BaseModel], files: dict[str, LoadedFile]) -> list[Problem]:
+    """[E-STATUS]: a reference's status must agree with its amended_by / replaced_by links."""
+    problems: list[Problem] = []
+    for index, ref in enumerate(records["references"].references):
+        wrong = None
+        if ref.replaced_by and ref.status != "bi-thay-the":
+            wrong = f'có replaced_by "{ref.replaced_by}" nên status phải là "bi-thay-the"'
+        elif ref.status == "bi-thay-the" and not ref.replaced_by:
+            wrong = 'status "bi-thay-the" cần replaced_by (mã văn bản thay thế)'
+        elif ref.amended_by and ref.status not in ("da-sua-doi", "bi-thay-the"):
+            wrong = f'có amended_by nên status phải là "da-sua-doi" (hoặc "bi-thay-the"), không phải "{ref.status}"'
+        elif ref.status == "da-sua-doi" and not ref.amended_by:
+            wrong = 'status "da-sua-doi" cần amended_by (mã văn bản sửa đổi)'
+        if wrong:
+            line, column = mark_of(files["references"].data, ("references", index, "status"))
+            problems.append(Problem(files["references"].path, line, column, "E-STATUS",
+                                    f"tình trạng hiệu lực không khớp: {wrong}", ref.id, "status"))
     return problems

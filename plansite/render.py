@@ -50,6 +50,7 @@ def make_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         PLAN_STATUSES=schema.PLAN_STATUSES,
         AUDIENCES=schema.AUDIENCES,
         guidance_only=GUIDANCE_ONLY,
+        zip=zip,
     )
     return env
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from plansite.periods import Period, parse_period
@@ -430,6 +430,16 @@ class PublicGuide(Record):
     tasks: list[Id] = Field(default=[], description="Mã các nhiệm vụ của Kế hoạch được giải thích cho người dân.")
     task_notes: list[Text] = Field(default=[], description="Giải thích bằng lời dễ hiểu, theo thứ tự của tasks.")
     where_to_ask: list[Text] = Field(min_length=1, description="Hỏi ở đâu.")
+
+    @field_validator("task_notes")
+    @classmethod
+    def _one_note_per_task(cls, notes: list[str], info: ValidationInfo) -> list[str]:
+        tasks = info.data.get("tasks")
+        if tasks is not None and len(notes) != len(tasks):
+            raise PydanticCustomError(
+                "task_notes", "có {notes} dòng nhưng tasks có {tasks} mã; cần mỗi nhiệm vụ một dòng giải thích",
+                {"notes": len(notes), "tasks": len(tasks)})
+        return notes
 
 
 class FaqEntry(Record):
