@@ -9,6 +9,8 @@ the criteria and every possible outcome as text.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -229,8 +231,9 @@ def epr_check(data: EprCheck) -> SelfCheck:
 
 def _unit_key(unit: str) -> str:
     """'tấn/năm' -> 'cong-suat-tan-nam': one answer per unit, shared by every sector that uses it."""
-    ascii_unit = unit.replace("ấ", "a").replace("ă", "a").replace("/", "-").lower()
-    return "cong-suat-" + "".join(ch for ch in ascii_unit if ch.isalnum() or ch == "-")
+    plain = unicodedata.normalize("NFKD", unit.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
+    return "cong-suat-" + "-".join(re.findall(r"[a-z0-9]+", plain))
 
 
 def self_checks(data: SelfCheckFile) -> dict[str, SelfCheck]:
