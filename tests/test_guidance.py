@@ -333,3 +333,12 @@ def _article_clicks_from_home(site: Path) -> dict[Path, int]:
                 distance[target] = distance[path] + 1
                 queue.append(target)
     return distance
+
+
+def test_reference_pages_link_to_the_guidance_that_cites_them(built_site):
+    cited = {source.ref for item in SITE.guidance for source in item.sources}
+    assert {"nd-08-2022", "luat-bvmt-2020", "tt-42-2020"} <= cited
+    for ref_id in cited:
+        hrefs = {href for _, href in page_for(built_site, f"/van-ban/{ref_id}/").links}
+        for item in SITE.guidance_citing[ref_id]:
+            assert f"../../huong-dan/{item.topic}/#{item.id}" in hrefs, (ref_id, item.id)
