@@ -130,7 +130,8 @@ def declaration_check(data: DeclarationCheck) -> SelfCheck:
     must = check.add(Outcome(
         "phai-khai-bao", "phai", "Doanh nghiệp phải khai báo dữ liệu môi trường",
         f"Ngành và công suất của bạn thuộc diện phải khai báo theo Phụ lục I. Khai báo mỗi năm, "
-        f"{data.deadline}. Hãy đề nghị Sở Công Thương Hà Nội cấp tài khoản khai báo.", basis))
+        f"{data.deadline}. Chưa có tài khoản thì liên hệ Sở Công Thương Hà Nội: Sở đề nghị Cục Kỹ thuật an toàn và "
+        "Môi trường công nghiệp (Bộ Công Thương) cấp tài khoản khai báo.", basis))
     below = check.add(Outcome(
         "duoi-nguong", "khong", "Chưa đến ngưỡng phải khai báo",
         "Công suất của bạn dưới ngưỡng của Phụ lục I, nên chưa bắt buộc khai báo. Doanh nghiệp "
