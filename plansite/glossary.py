@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from plansite.schema import Term
 
@@ -19,3 +20,14 @@ def abbreviations(terms: list[Term]) -> dict[str, str]:
     Markdown processes (not in raw HTML blocks or code).
     """
     return {term.term: tooltip(term) for term in terms}
+
+
+def alphabetical(terms: list[Term]) -> list[Term]:
+    """Dictionary order for Vietnamese readers: "ĐTM" after "CTNH", "ô zôn" among the O's."""
+    return sorted(terms, key=lambda t: (_plain(t.term), t.term))
+
+
+def _plain(text: str) -> str:
+    """Lower case without tone marks; đ sorts right after d."""
+    text = unicodedata.normalize("NFD", text.lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("đ", "d~")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from plansite.glossary import alphabetical
 from plansite.periods import Period
 from plansite.schema import (
     Agency,
@@ -74,6 +75,7 @@ class Site:
         self.reference = {r.id: r for r in self.references}
         self.sections = sorted((a for a in self.agencies if a.section), key=lambda a: a.section)
         self.topic = {t.id: t for t in self.topics}
+        self.glossary_alphabetical = alphabetical(self.glossary)
         self.business_kind = {k.id: k for k in self.business_kinds}
         self.guidance_item = {g.id: g for g in self.guidance}
         self.deliverable = {d.id: d for d in self.deliverables}

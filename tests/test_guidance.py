@@ -277,6 +277,9 @@ def test_glossary_page_lists_every_term_with_its_meaning(built_site):
     for term in SITE.glossary:
         assert term.id in page.ids
         assert tooltip(term) in page.article
+    html = page.path.read_text(encoding="utf-8")
+    order = [html.index(f'id="{term_id}"') for term_id in ("ctnh", "dtm", "epr", "o-zon", "pe")]
+    assert order == sorted(order)  # Vietnamese dictionary order: Đ after D, Ô among the O's
 
 
 # Paths a newcomer takes
