@@ -346,3 +346,50 @@ def test_reference_pages_link_to_the_guidance_that_cites_them(built_site):
         hrefs = {href for _, href in page_for(built_site, f"/van-ban/{ref_id}/").links}
         for item in SITE.guidance_citing[ref_id]:
             assert f"../../huong-dan/{item.topic}/#{item.id}" in hrefs, (ref_id, item.id)
+
+
+def _line_of(path: Path, needle: str, occurrence: int = 1) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = [number for number, line in enumerate(lines, start=1) if needle in line]
+    return found[occurrence - 1]
+
+
+def test_unverified_source_message_names_file_line_record_and_allowed_articles(project):
+    items = project / "content" / "guidance" / "items.yml"
+    items.write_text(items.read_text(encoding="utf-8").replace(
+        "{ref: nd-08-2022, article: Điều 3}", "{ref: nd-08-2022, article: Điều 4}"), encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_site(project / "content", project)
+    line = _line_of(items, "article: Điều 4}")
+    assert str(error.value).splitlines()[0] == (
+        f'content/guidance/items.yml:{line}:9 [E-UNVERIFIED] bản ghi "nhua-dinh-nghia" → trường "sources[1]": '
+        '"Điều 4" của văn bản "nd-08-2022" chưa được kiểm chứng (các điều đã kiểm chứng: Điều 3, Điều 64, '
+        "Điều 77); hãy đặt verified: false, hoặc bổ sung điều đã kiểm chứng vào content/references.yml")
+
+
+def test_an_unverified_claim_may_cite_it_if_it_says_so(project, tmp_path):
+    from conftest import run_mkdocs
+
+    items = project / "content" / "guidance" / "items.yml"
+    text = items.read_text(encoding="utf-8")
+    start = text.index("  - id: nhua-dinh-nghia")
+    block = text[start:text.index("\n\n", start)]
+    changed = block.replace("article: Điều 3}", "article: Điều 4}").replace("verified: true", "verified: false")
+    items.write_text(text.replace(block, changed), encoding="utf-8")
+    result = run_mkdocs(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    article = page_for(tmp_path / "site", "/huong-dan/chat-thai-nhua/").article
+    assert "Nghị định 08/2022/NĐ-CP, Điều 4 (văn bản đã được sửa đổi, bổ sung) · Rà soát ngày 28/11/2026 · " \
+           "Chưa kiểm chứng: hãy đọc văn bản gốc" in article
+
+
+def test_guidance_citing_an_unknown_reference_gets_a_suggestion(project):
+    faq = project / "content" / "faq.yml"
+    faq.write_text(faq.read_text(encoding="utf-8").replace("{ref: ct-33-2020}", "{ref: ct-33-2021}"), encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_site(project / "content", project)
+    line = _line_of(faq, "ct-33-2021")
+    column = faq.read_text(encoding="utf-8").splitlines()[line - 1].index("ct-33-2021") + 1
+    assert f"content/faq.yml:{line}:{column} [E-REF]" in str(error.value)
+    assert 'văn bản căn cứ "ct-33-2021" không tồn tại trong content/references.yml (có phải "ct-33-2020"?)' \
+           in str(error.value)
