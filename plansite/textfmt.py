@@ -42,3 +42,8 @@ def md_text(value: object) -> Markup:
 def quantity(value: int) -> str:
     """Counts are written with two digits in the plan's appendix ("02", "01")."""
     return f"{value:02d}"
+
+
+def lower_first(value: str) -> str:
+    """'Triển khai … Hà Nội' -> 'triển khai … Hà Nội': only the first letter, so proper names keep their capitals."""
+    return value[:1].lower() + value[1:]
