@@ -51,3 +51,8 @@ def vn_number(value: float) -> str:
     if value != whole:
         text += "," + f"{value:.6g}".split(".")[1]
     return text
+
+
+def lower_first(value: str) -> str:
+    """'Triển khai … Hà Nội' -> 'triển khai … Hà Nội': only the first letter, so proper names keep their capitals."""
+    return value[:1].lower() + value[1:]
