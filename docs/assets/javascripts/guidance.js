@@ -138,7 +138,10 @@
       });
       box.appendChild(form);
       var first = form.querySelector("input");
-      if (first && history.length) first.focus();
+      if (first && history.length) {
+        first.focus({ preventScroll: true });
+        box.scrollIntoView({ block: "nearest" });
+      }
     }
 
     function showOutcome(node) {
@@ -170,7 +173,8 @@
       result.appendChild(button("Làm lại", restart));
       box.appendChild(result);
       title.setAttribute("tabindex", "-1");
-      title.focus();
+      title.focus({ preventScroll: true });
+      box.scrollIntoView({ block: "nearest" });
     }
 
     box.hidden = false;
