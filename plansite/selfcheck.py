@@ -140,19 +140,22 @@ def declaration_check(data: DeclarationCheck) -> SelfCheck:
         "chua-ro-cong-suat", "chua-ro", "Cần biết công suất để kết luận",
         "Ngành của bạn có ngưỡng công suất. Hãy xem công suất thiết kế hoặc sản lượng năm trong hồ "
         "sơ môi trường của cơ sở, rồi làm lại bài kiểm tra.", basis))
-    choices = []
-    for sector in data.sectors:
-        target = must
-        # thresholds are alternatives: reaching any one is enough; ask them last to first
-        for number, threshold in reversed(list(enumerate(sector.thresholds))):
-            is_last = number == len(sector.thresholds) - 1
-            target = check.add(Question(
-                f"{sector.id}-{number + 1}", _unit_key(threshold.unit),
-                f"Công suất của cơ sở tính theo {threshold.unit} là bao nhiêu? "
-                f"(Ngưỡng: từ {vn_number(threshold.minimum)} {threshold.unit}.)",
-                unit=threshold.unit, minimum=threshold.minimum, at_least=must,
-                below=below if is_last else target, unknown=unknown if is_last else target))
-        choices.append(Choice(sector.id, sector.name, target))
+
+    def ask(sector, number: int, unsure: bool) -> str:
+        """Question `number` of the sector's alternative thresholds; `unsure`: an earlier one was unknown."""
+        if number == len(sector.thresholds):
+            return unknown if unsure else below
+        threshold = sector.thresholds[number]
+        return check.add(Question(
+            f"{sector.id}-{number + 1}" + ("-chua-ro" if unsure else ""), _unit_key(threshold.unit),
+            f"Công suất của cơ sở tính theo {threshold.unit} là bao nhiêu? "
+            f"(Ngưỡng: từ {vn_number(threshold.minimum)} {threshold.unit}.)",
+            unit=threshold.unit, minimum=threshold.minimum, at_least=must,
+            below=ask(sector, number + 1, unsure), unknown=ask(sector, number + 1, True)))
+
+    # thresholds are alternatives: reaching any one is enough; "below" needs every one answered
+    choices = [Choice(sector.id, sector.name, ask(sector, 0, False) if sector.thresholds else must)
+               for sector in data.sectors]
     if not data.sectors_complete:
         other = check.add(Outcome(
             "nganh-khac", "chua-ro", "Ngành của bạn chưa có trong danh sách của trang",

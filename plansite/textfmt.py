@@ -46,11 +46,9 @@ def quantity(value: int) -> str:
 
 def vn_number(value: float) -> str:
     """300000 -> "300.000", 2.5 -> "2,5": Vietnamese digit grouping and decimal comma."""
-    whole = int(value)
-    text = f"{whole:,}".replace(",", ".")
-    if value != whole:
-        text += "," + f"{value:.6g}".split(".")[1]
-    return text
+    whole, fraction = f"{value:.6f}".rstrip("0").rstrip(".").partition(".")[::2]
+    text = f"{int(whole):,}".replace(",", ".")
+    return f"{text},{fraction}" if fraction else text
 
 
 def lower_first(value: str) -> str:

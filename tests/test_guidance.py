@@ -10,6 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT
 from htmltools import Page, page_for
@@ -18,7 +20,7 @@ from plansite.errors import ContentError
 from plansite.glossary import tooltip
 from plansite.references import unverified_source
 from plansite.selfcheck import evaluate, self_checks
-from plansite.textfmt import vn_date
+from plansite.textfmt import vn_date, vn_number
 
 SITE = load_site(ROOT / "content").site
 CHECKS = self_checks(SITE.selfchecks)
@@ -110,6 +112,31 @@ def test_self_check_gives_the_expected_outcome(check_id, example):
     outcome, steps = evaluate(CHECKS[check_id], example["answers"])
     assert outcome.id == example["expect"], [(s.question.key, s.answer) for s in steps]
     assert outcome.sources
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_declaration_applies_when_any_threshold_is_reached_and_is_ruled_out_only_when_all_are_below(data):
+    sector = data.draw(st.sampled_from(SITE.selfchecks.declaration.sectors))
+    capacities = [data.draw(st.none() | st.floats(0, t.minimum * 3, allow_nan=False)) for t in sector.thresholds]
+    answers = {"nganh": sector.id}
+    question_keys = [q.key for q in CHECKS["khai-bao"].questions.values() if q.id.startswith(f"{sector.id}-")]
+    assert len(set(question_keys)) == len(sector.thresholds)  # one answer per unit, so answers never clash
+    for threshold, capacity in zip(sector.thresholds, capacities):
+        if capacity is not None:
+            answers[_key_for(sector, threshold)] = capacity
+    outcome, _ = evaluate(CHECKS["khai-bao"], answers)
+    if not sector.thresholds or any(c is not None and c >= t.minimum for t, c in zip(sector.thresholds, capacities)):
+        assert outcome.id == "phai-khai-bao"
+    elif all(c is not None for c in capacities):
+        assert outcome.id == "duoi-nguong"
+    else:
+        assert outcome.id == "chua-ro-cong-suat"
+
+
+def _key_for(sector, threshold) -> str:
+    return next(q.key for q in CHECKS["khai-bao"].questions.values()
+                if q.id.startswith(f"{sector.id}-") and q.unit == threshold.unit)
 
 
 def test_epr_outcomes_state_each_groups_start_date():
@@ -393,3 +420,9 @@ def test_guidance_citing_an_unknown_reference_gets_a_suggestion(project):
     assert f"content/faq.yml:{line}:{column} [E-REF]" in str(error.value)
     assert 'văn bản căn cứ "ct-33-2021" không tồn tại trong content/references.yml (có phải "ct-33-2020"?)' \
            in str(error.value)
+
+
+@pytest.mark.parametrize("value, shown", [(300000, "300.000"), (600, "600"), (30.0, "30"), (2.5, "2,5"),
+                                          (100000.5, "100.000,5"), (0.25, "0,25")])
+def test_thresholds_are_written_the_vietnamese_way(value, shown):
+    assert vn_number(value) == shown
