@@ -134,6 +134,32 @@ def test_declaration_applies_when_any_threshold_is_reached_and_is_ruled_out_only
         assert outcome.id == "chua-ro-cong-suat"
 
 
+@settings(max_examples=300, deadline=None)
+@given(role=st.sampled_from(["san-xuat", "nhap-khau", "khong"]),
+       group=st.sampled_from([g.id for g in SITE.selfchecks.epr.groups] + ["khac"]),
+       export_only=st.booleans(), revenue=st.none() | st.floats(0, 1000, allow_nan=False), reuses=st.booleans())
+def test_epr_applies_unless_an_exemption_of_article_54_or_77_holds(role, group, export_only, revenue, reuses):
+    answers = {"vai-tro": role, "nhom": group, "muc-dich": "co" if export_only else "khong",
+               "doanh-thu": revenue, "tu-thu-hoi": "co" if reuses else "khong"}
+    outcome, _ = evaluate(CHECKS["epr"], answers)
+    packaging = {g.id for g in SITE.selfchecks.epr.groups if g.packaging}
+    if role == "khong":
+        expected = "khong-san-xuat-nhap-khau"
+    elif group == "khac":
+        expected = "nhom-khac"
+    elif export_only:
+        expected = "mien-xuat-khau"
+    elif revenue is None:
+        expected = "chua-ro-doanh-thu"
+    elif revenue < SITE.selfchecks.epr.revenue_threshold:
+        expected = "mien-doanh-thu"
+    elif group in packaging and reuses:
+        expected = "mien-tu-thu-hoi"
+    else:
+        expected = f"phai-{group}"
+    assert outcome.id == expected
+
+
 def _key_for(sector, threshold) -> str:
     return next(q.key for q in CHECKS["khai-bao"].questions.values()
                 if q.id.startswith(f"{sector.id}-") and q.unit == threshold.unit)
