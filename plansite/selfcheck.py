@@ -178,10 +178,10 @@ def epr_check(data: EprCheck) -> SelfCheck:
         "không sản xuất, không nhập khẩu, nên trách nhiệm này không đặt lên bạn.", basis[:1]))
     other = check.add(Outcome(
         "nhom-khac", "chua-ro", "Nhóm sản phẩm chưa có trong lịch áp dụng",
-        "Lịch áp dụng trên trang gồm bao bì, pin và ắc quy, dầu nhớt, săm lốp, sản phẩm điện, điện "
-        "tử, phương tiện giao thông. Sản phẩm có độc tính, khó tái chế hoặc khó thu gom có thể phải "
+        f"Lịch áp dụng trên trang gồm: {'; '.join(g.name.lower() for g in data.groups)}. "
+        "Sản phẩm có độc tính, khó tái chế hoặc khó thu gom có thể phải "
         "đóng góp tài chính. Hãy đọc Điều 54, 55 của Luật và Điều 77 của Nghị định.",
-        (*basis, Source(ref=basis[0].ref, article="Điều 55"))))
+        (*basis, Source(ref=basis[0].ref, article="Điều 55"))))  # the first source is the Law
     export = check.add(Outcome(
         "mien-xuat-khau", "khong", "Hàng của bạn không thuộc diện",
         "Hàng xuất khẩu, hàng tạm nhập tái xuất, hàng dùng để nghiên cứu, học tập, thử nghiệm không "
@@ -210,7 +210,8 @@ def epr_check(data: EprCheck) -> SelfCheck:
         if group.packaging:
             after_revenue = check.add(Question(
                 f"{group.id}-thu-hoi", "tu-thu-hoi",
-                "Bạn có tự thu hồi và dùng lại bao bì của mình, đạt từ tỷ lệ bắt buộc trở lên không?",
+                "Bạn có phải nhà sản xuất tự thu hồi và dùng lại bao bì của mình, đạt từ tỷ lệ bắt buộc "
+                "trở lên không?",
                 (Choice("co", "Có", reuse), Choice("khong", "Không", must))))
         revenue = check.add(Question(
             f"{group.id}-doanh-thu", "doanh-thu",
