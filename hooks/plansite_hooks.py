@@ -2,7 +2,8 @@
 
 on_startup remember whether this is the `serve` preview
 on_config  load + validate content/, plan and render every page (before MkDocs cleans
-           site/); on a content error a build fails, and `serve` keeps the last good site
+           site/); on a content error a build fails, and `serve` keeps the last good site;
+           hand the glossary to the `abbr` extension, so terms get tooltips on every page
 on_files   add the rendered pages as generated files, with edit links to their YAML
 on_page_markdown  let hand-written pages in docs/ use the same data with {{ … }}
 on_page_context   tell the theme when the page's source last changed
@@ -61,6 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     SESSION.last_good = _state.build
     for warning in _state.build.warnings:
         log.info(warning.format())
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = _state.build.abbreviations
     if not config.repo_url:  # no repository to edit in (a local preview): no edit buttons
         config.edit_uri = ""
     return config

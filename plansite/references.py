@@ -30,7 +30,23 @@ REFERENCE_RULES: list[tuple[str, tuple, str, str]] = [
     ("references", ("references", "*", "amended_by"), "references", "văn bản sửa đổi"),
     ("references", ("references", "*", "replaced_by"), "references", "văn bản thay thế"),
     ("glossary", ("terms", "*", "cites"), "references", "văn bản định nghĩa"),
+    ("topics", ("topics", "*", "tasks"), "tasks", "nhiệm vụ"),
+    ("topics", ("topics", "*", "agencies"), "agencies", "đơn vị"),
+    ("businesses", ("kinds", "*", "checklist", "*", "item"), "guidance", "nội dung hướng dẫn"),
+    ("businesses", ("kinds", "*", "tasks"), "tasks", "nhiệm vụ"),
+    ("businesses", ("kinds", "*", "deliverables"), "deliverables", "sản phẩm"),
+    ("guidance", ("items", "*", "topic"), "topics", "chủ đề"),
+    ("guidance", ("items", "*", "business_kinds"), "businesses", "loại hình doanh nghiệp"),
+    ("guidance", ("items", "*", "sources", "*", "ref"), "references", "văn bản căn cứ"),
+    ("public", ("tasks",), "tasks", "nhiệm vụ"),
+    ("faq", ("questions", "*", "sources", "*", "ref"), "references", "văn bản căn cứ"),
+    ("selfchecks", ("declaration", "sources", "*", "ref"), "references", "văn bản căn cứ"),
+    ("selfchecks", ("epr", "sources", "*", "ref"), "references", "văn bản căn cứ"),
+    ("selfchecks", ("epr", "exemption_sources", "*", "ref"), "references", "văn bản căn cứ"),
 ]
+
+# Records that claim `verified: true` must rest on verified sources: (content type, list field)
+VERIFIED_CLAIMS = [("guidance", "items"), ("faq", "questions")]
 
 # Collections whose records carry ids: content type -> (list field, label in messages)
 COLLECTIONS = {
@@ -39,6 +55,10 @@ COLLECTIONS = {
     "agencies": ("agencies", "đơn vị"),
     "references": ("references", "văn bản"),
     "glossary": ("terms", "thuật ngữ"),
+    "topics": ("topics", "chủ đề"),
+    "businesses": ("kinds", "loại hình doanh nghiệp"),
+    "guidance": ("items", "nội dung hướng dẫn"),
+    "faq": ("questions", "câu hỏi"),
 }
 
 
@@ -127,6 +147,67 @@ def check_references(records: dict[str, BaseModel], files: dict[str, LoadedFile]
                 f'{label} "{value}" không tồn tại trong {files[target].path}' + _suggest(value, ids[target]),
                 _record_id(data, path), _field_name(path),
             ))
+    # These rules read validated records of several files; each runs once its files pass the schema.
+    if {"references", *(name for name, _ in VERIFIED_CLAIMS)} <= set(records):
+        problems.extend(check_verified_claims(records, files))
+    if "references" in records:
+        problems.extend(_check_statuses(records, files))
+    if "selfchecks" in records:
+        problems.extend(_check_self_checks(records, files))
+    return problems
+
+
+def unverified_source(reference: BaseModel, article: str | None) -> str | None:
+    """Why citing `reference` (at `article`) cannot back a verified claim, or None if it can.
+
+    A cited article must be listed in the reference's `verified_articles`; a whole document
+    can only be cited when something about it is verified (its title or a fact).
+    """
+    if article is not None:
+        if article in reference.verified_articles:
+            return None
+        allowed = ", ".join(reference.verified_articles) or "chưa có điều nào"
+        return (f'"{article}" của văn bản "{reference.id}" chưa được kiểm chứng '
+                f"(các điều đã kiểm chứng: {allowed})")
+    if reference.title or reference.facts:
+        return None
+    return f'văn bản "{reference.id}" chưa có trích yếu hay nội dung nào được kiểm chứng'
+
+
+def check_verified_claims(records: dict[str, BaseModel], files: dict[str, LoadedFile]) -> list[Problem]:
+    """[E-UNVERIFIED]: a record marked verified cites something the data does not mark verified."""
+    problems: list[Problem] = []
+    references = {r.id: r for r in records["references"].references}
+    for name, field in VERIFIED_CLAIMS:
+        for index, record in enumerate(getattr(records[name], field)):
+            if not record.verified:
+                continue
+            for number, source in enumerate(record.sources):
+                reference = references.get(source.ref)
+                reason = reference and unverified_source(reference, source.article)
+                if not reason:
+                    continue  # an unknown id is already reported as [E-REF]
+                line, column = mark_of(files[name].data, (field, index, "sources", number))
+                problems.append(Problem(
+                    files[name].path, line, column, "E-UNVERIFIED",
+                    f"{reason}; hãy đặt verified: false, hoặc bổ sung điều đã kiểm chứng vào "
+                    f"{files['references'].path}", record.id, f"sources[{number + 1}]"))
+    return problems
+
+
+def _check_self_checks(records: dict[str, BaseModel], files: dict[str, LoadedFile]) -> list[Problem]:
+    """Sector and product-group ids are answers in a form: they must be unique within their list."""
+    problems: list[Problem] = []
+    checks = records["selfchecks"]
+    for part, field, label in (("declaration", "sectors", "ngành"), ("epr", "groups", "nhóm sản phẩm")):
+        seen: set[str] = set()
+        for index, entry in enumerate(getattr(getattr(checks, part), field)):
+            if entry.id in seen:
+                line, column = mark_of(files["selfchecks"].data, (part, field, index, "id"))
+                problems.append(Problem(files["selfchecks"].path, line, column, "E-ID-DUP",
+                                        f'mã {label} "{entry.id}" bị trùng; mỗi {label} cần một mã riêng',
+                                        entry.id, "id"))
+            seen.add(entry.id)
     return problems
 
 
@@ -162,4 +243,24 @@ def _check_unique_numbers(records: dict[str, BaseModel], files: dict[str, Loaded
                                         f'{label} {number} bị trùng với bản ghi "{seen[number]}"', record.id, attr))
             else:
                 seen[number] = record.id
+    return problems
+
+
+def _check_statuses(records: dict[str, BaseModel], files: dict[str, LoadedFile]) -> list[Problem]:
+    """[E-STATUS]: a reference's status must agree with its amended_by / replaced_by links."""
+    problems: list[Problem] = []
+    for index, ref in enumerate(records["references"].references):
+        wrong = None
+        if ref.replaced_by and ref.status != "bi-thay-the":
+            wrong = f'có replaced_by "{ref.replaced_by}" nên status phải là "bi-thay-the"'
+        elif ref.status == "bi-thay-the" and not ref.replaced_by:
+            wrong = 'status "bi-thay-the" cần replaced_by (mã văn bản thay thế)'
+        elif ref.amended_by and ref.status not in ("da-sua-doi", "bi-thay-the"):
+            wrong = f'có amended_by nên status phải là "da-sua-doi" (hoặc "bi-thay-the"), không phải "{ref.status}"'
+        elif ref.status == "da-sua-doi" and not ref.amended_by:
+            wrong = 'status "da-sua-doi" cần amended_by (mã văn bản sửa đổi)'
+        if wrong:
+            line, column = mark_of(files["references"].data, ("references", index, "status"))
+            problems.append(Problem(files["references"].path, line, column, "E-STATUS",
+                                    f"tình trạng hiệu lực không khớp: {wrong}", ref.id, "status"))
     return problems
