@@ -108,6 +108,8 @@ def _limits(metadata: typing.Iterable) -> str:
     for item in metadata:
         if isinstance(item, annotated_types.Ge):
             parts.append(f"≥ {item.ge}")
+        elif isinstance(item, annotated_types.Gt):
+            parts.append(f"> {item.gt}")
         elif isinstance(item, annotated_types.Le):
             parts.append(f"≤ {item.le}")
         elif isinstance(item, annotated_types.MinLen) and item.min_length:
@@ -139,9 +141,13 @@ def _kind(annotation: object, metadata: tuple, path: str, nested: list[tuple[str
         return "thời gian (ví dụ Quý II-IV/2024, Tháng 3/2024, Năm 2024)"
     if annotation is int:
         return "số nguyên" + _limits(metadata)
+    if annotation is float:
+        return "số, phần thập phân sau dấu chấm (ví dụ 2.5)" + _limits(metadata)
     if annotation is bool:
         return "đúng/sai (true/false)"
-    return "văn bản"
+    if annotation is str:
+        return "văn bản"
+    raise TypeError(f"{path}: no wording for the type {annotation!r}; add one to _kind() in {__name__}")
 
 
 def _rows(model: type[BaseModel], path: str, nested: list) -> list[FieldRow]:
