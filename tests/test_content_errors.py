@@ -503,3 +503,17 @@ def test_mkdocs_build_prints_the_same_messages_as_make_check(project, tmp_path):
     assert check.returncode == 1 and build.returncode != 0
     for line in check.stderr.strip().splitlines():
         assert line in build.stderr
+
+
+def test_a_new_editor_mistypes_a_lead_then_fixes_it_with_the_hint(content):
+    """The issue's 'done when': the error names the place and the fix; applying the hint passes."""
+    command = [sys.executable, "-m", "scripts.check", str(content.root)]
+    content.edit("deliverables.yml", "lead: [so-cong-thuong]", "lead: [so-cong-thuong2]")
+    wrong = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert wrong.returncode == 1
+    hint = wrong.stderr.split('(có phải "', 1)[1].split('"', 1)[0]
+    assert hint == "so-cong-thuong"
+    content.edit("deliverables.yml", "lead: [so-cong-thuong2]", f"lead: [{hint}]")
+    right = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert right.returncode == 0, right.stderr
+    assert right.stdout.startswith("Nội dung hợp lệ:")
