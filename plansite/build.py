@@ -14,6 +14,7 @@ import jinja2
 
 from plansite.content import load_site
 from plansite.errors import Problem
+from plansite.glossary import abbreviations
 from plansite.history import GitHistory
 from plansite.model import Site
 from plansite.pages import PlannedPage, plan_pages
@@ -30,6 +31,7 @@ class SiteBuild:
     warnings: list[Problem]
     env: jinja2.Environment
     history: GitHistory = field(repr=False)
+    abbreviations: dict[str, str] = field(default_factory=dict)  # glossary term -> tooltip, for every page
 
     def render_handwritten(self, markdown: str, src_uri: str) -> str:
         return render_string(self.site, markdown, src_uri, self.env)
@@ -47,4 +49,20 @@ def prepare(root: Path) -> SiteBuild:
     pages = plan_pages(loaded.site)
     env = make_environment()
     markdown = render_pages(loaded.site, pages, env)
-    return SiteBuild(root, loaded.site, pages, markdown, loaded.warnings, env, GitHistory(root))
+    return SiteBuild(root, loaded.site, pages, markdown, loaded.warnings, env, GitHistory(root),
+                     abbreviations(loaded.site.glossary))
+
+
+@dataclass
+class PreviewSession:
+    """What must outlive one build in a long-running preview server (one per process).
+
+    A live preview keeps showing the last good build while content has an error; a one-off
+    build never does, so `serving` is set only by the preview server's adapter.
+    """
+
+    serving: bool = False
+    last_good: SiteBuild | None = None
+
+
+SESSION = PreviewSession()

@@ -15,7 +15,20 @@ from plansite.errors import ContentError, Problem
 from plansite.loader import LoadedFile, load_file
 from plansite.model import Site
 from plansite.references import check_references
-from plansite.schema import AgencyFile, DeliverableFile, GlossaryFile, Plan, ReferenceFile, TaskFile
+from plansite.schema import (
+    AgencyFile,
+    BusinessKindFile,
+    DeliverableFile,
+    FaqFile,
+    GlossaryFile,
+    GuidanceFile,
+    Plan,
+    PublicGuide,
+    ReferenceFile,
+    SelfCheckFile,
+    TaskFile,
+    TopicFile,
+)
 from plansite.schema_errors import problems_from_validation
 
 
@@ -34,6 +47,13 @@ CONTENT_TYPES: list[ContentType] = [
     ContentType("agencies", "agencies.yml", AgencyFile, "Các cơ quan, đơn vị và nhiệm vụ được giao (phần IV)"),
     ContentType("references", "references.yml", ReferenceFile, "Văn bản pháp lý"),
     ContentType("glossary", "glossary.yml", GlossaryFile, "Chữ viết tắt và thuật ngữ"),
+    ContentType("topics", "guidance/topics.yml", TopicFile, "Chủ đề hướng dẫn (/huong-dan/)"),
+    ContentType("businesses", "guidance/businesses.yml", BusinessKindFile,
+                "Loại hình doanh nghiệp và danh sách việc cần làm (/doanh-nghiep/)"),
+    ContentType("guidance", "guidance/items.yml", GuidanceFile, "Nội dung hướng dẫn, mỗi nội dung có căn cứ"),
+    ContentType("public", "guidance/public.yml", PublicGuide, "Trang dành cho người dân (/nguoi-dan/)"),
+    ContentType("faq", "faq.yml", FaqFile, "Câu hỏi thường gặp (/hoi-dap/)"),
+    ContentType("selfchecks", "selfchecks.yml", SelfCheckFile, "Ngưỡng cho hai bài tự kiểm tra"),
 ]
 IGNORED_DIRS = {"schema"}
 
@@ -85,8 +105,7 @@ def load_site(content_dir: Path, display_root: Path | None = None) -> Loaded:
         except ValidationError as exc:
             problems.extend(problems_from_validation(exc, loaded, content_type.model))
 
-    if len(records) == len(CONTENT_TYPES):
-        problems.extend(check_references(records, files))
+    problems.extend(check_references(records, files))
 
     if any(not p.warning for p in problems):
         raise ContentError(problems)
@@ -98,6 +117,12 @@ def load_site(content_dir: Path, display_root: Path | None = None) -> Loaded:
         agencies=list(records["agencies"].agencies),
         references=list(records["references"].references),
         glossary=list(records["glossary"].terms),
+        topics=list(records["topics"].topics),
+        business_kinds=list(records["businesses"].kinds),
+        guidance=list(records["guidance"].items),
+        public=records["public"],
+        faq=list(records["faq"].questions),
+        selfchecks=records["selfchecks"],
         sources={name: loaded.path for name, loaded in files.items()},
     )
     return Loaded(site, problems)

@@ -23,7 +23,35 @@ try:  # libyaml is several times faster on large collections; marks are the same
 except AttributeError:  # pragma: no cover - only without libyaml
     _BaseLoader = yaml.SafeLoader
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+# Invisible characters no plan text needs: C0/C1 controls, zero-width space, line/paragraph
+# separators, bidirectional overrides (they reorder what readers see), BOM, non-characters.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2028\u2029\u2066-\u2069"
+                      r"\ufeff\ufffe\uffff]")
+# Content nests five levels at most; far deeper input is a mistake or an attack on the parser.
+MAX_DEPTH = 32
+_EMPTY = "tệp rỗng; tệp nội dung phải có dữ liệu"
+
+# libyaml's own words, in the terms an editor of this project can act on.
+_SYNTAX_HINTS = {
+    "mapping values are not allowed": "có dấu hai chấm ở chỗ không được phép; "
+                                      'văn bản có chứa ": " phải đặt trong dấu ngoặc kép',
+    "could not find expected ':'": 'thiếu dấu hai chấm, hoặc dấu cách sau dấu hai chấm, sau tên trường '
+                                   '(viết "tên: giá trị")',
+    "did not find expected key": "thụt lề không khớp: dòng này không thẳng hàng với các trường cùng cấp",
+    "did not find expected '-' indicator": "thụt lề không khớp: mục này không thẳng hàng với các mục cùng danh sách",
+    "did not find expected ',' or ']'": 'thiếu dấu "]" đóng danh sách, hoặc thiếu dấu phẩy giữa các mục',
+    "did not find expected ',' or '}'": 'thiếu dấu "}" đóng, hoặc thiếu dấu phẩy giữa các mục',
+    "found unexpected end of stream": "thiếu dấu ngoặc kép đóng: văn bản chạy đến hết tệp",
+    "found character that cannot start any token": 'giá trị bắt đầu bằng ký tự đặc biệt (như @, `, %); '
+                                                   "hãy đặt cả giá trị trong dấu ngoặc kép",
+    "invalid Unicode character escape": 'trong dấu ngoặc kép, "\\u…" phải là một mã Unicode hợp lệ',
+    "found unknown escape character": 'trong dấu ngoặc kép, dấu "\\" phải viết thành "\\\\"; '
+                                      "hoặc dùng dấu ngoặc đơn",
+    "but found another document": 'mỗi tệp chỉ có một tài liệu YAML; hãy xoá dòng "---"',
+    "could not determine a constructor for the tag": 'không dùng thẻ YAML (bắt đầu bằng "!"); hãy viết giá trị bình thường',
+    "found undefined alias": "không dùng neo/bí danh YAML (&, *); hãy viết đầy đủ giá trị",
+    "expected <block end>": "thụt lề không khớp với các dòng phía trên",
+}
 
 
 class LocatedDict(dict):
@@ -60,6 +88,15 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 class _Loader(_BaseLoader):
     display_path = ""
 
+    def construct_object(self, node, deep=False):
+        """PyYAML's constructors raise bare ValueError/KeyError… on input such as `!!int abc`."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except (_YamlProblem, yaml.YAMLError):
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+            raise _YamlProblem(self._problem(node, "E-YAML", f'không đọc được giá trị "{_node_text(node)}"')) from None
+
     def construct_mapping(self, node, deep=False):  # noqa: ARG002 - signature of PyYAML
         if not isinstance(node, yaml.MappingNode):
             raise _YamlProblem(self._problem(node, "E-YAML", "cần một ánh xạ (khoá: giá trị)"))
@@ -90,6 +127,8 @@ class _Loader(_BaseLoader):
         return result
 
     def construct_sequence(self, node, deep=False):  # noqa: ARG002
+        if not isinstance(node, yaml.SequenceNode):
+            raise _YamlProblem(self._problem(node, "E-YAML", "cần một danh sách (các dòng bắt đầu bằng dấu -)"))
         result = LocatedList(self.construct_object(child, deep=True) for child in node.value)
         result.item_marks = [_mark(child) for child in node.value]
         result.mark = _mark(node)
@@ -102,31 +141,56 @@ class _Loader(_BaseLoader):
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
+# Dates are written 08/9/2020 and parsed by the schema; an ISO date stays text, so the schema
+# can say which form to use instead of PyYAML failing on 2020-13-45.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_scalar)
 
 
-def _reject_aliases(root: yaml.Node, path: str) -> list[Problem]:
-    """Aliases are rejected before construction so that an alias bomb costs nothing."""
+def _node_text(node: yaml.Node) -> str:
+    text = node.value if isinstance(node, yaml.ScalarNode) else node.tag
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _syntax_message(detail: str) -> str:
+    hint = next((hint for key, hint in _SYNTAX_HINTS.items() if key in detail), None)
+    if hint:
+        return f"lỗi cú pháp YAML: {hint} (chi tiết: {detail})"
+    return f"lỗi cú pháp YAML ({detail}); kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép"
+
+
+def _check_nodes(root: yaml.Node, path: str) -> list[Problem]:
+    """Aliases and absurd nesting are rejected before construction, so an alias bomb costs nothing."""
     seen: set[int] = set()
-    stack = [root]
+    stack = [(root, 1)]
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
+        line, column = _mark(node)
         if id(node) in seen:
-            line, column = _mark(node)
-            return [
-                Problem(path, line, column, "E-ALIAS", "không dùng neo/bí danh YAML (&, *); hãy viết đầy đủ giá trị")
-            ]
+            # an alias is the very node it names, so its place is where the anchor (&) was set
+            return [Problem(path, line, column, "E-ALIAS",
+                            "không dùng neo/bí danh YAML (&, *); hãy viết đầy đủ giá trị tại mỗi chỗ dùng")]
+        if depth > MAX_DEPTH:
+            return [Problem(path, line, column, "E-YAML",
+                            f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp; kiểm tra lại thụt lề và dấu ngoặc")]
         seen.add(id(node))
+        # children are pushed last-first so that nodes are visited in document order and the
+        # problem reported is the first one an editor would meet reading the file
         if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend((key, value))
+            for key, value in reversed(node.value):
+                stack.extend(((value, depth + 1), (key, depth + 1)))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+            stack.extend((child, depth + 1) for child in reversed(node.value))
     return []
 
 
 def _normalise_strings(data: Any, path: str, problems: list[Problem], mark=(1, 1)) -> Any:
-    """NFC-normalise every string, warning once per value that changed."""
+    """NFC-normalise every string, warning once per value that changed; reject escaped controls."""
     if isinstance(data, str):
+        found = _CONTROL.search(data)
+        if found:  # typed as an escape ("\x07") inside quotes, so the line scan did not see it
+            problems.append(Problem(path, mark[0], mark[1], "E-CTRL",
+                                    f"có ký tự điều khiển vô hình U+{ord(found.group()):04X} "
+                                    "(viết dạng mã thoát trong dấu ngoặc kép); hãy xoá ký tự này"))
         nfc = unicodedata.normalize("NFC", data)
         if nfc != data:
             problems.append(
@@ -149,7 +213,11 @@ def _normalise_strings(data: Any, path: str, problems: list[Problem], mark=(1, 1
 def load_file(file: Path, display_path: str) -> LoadedFile:
     """Load one file. Never raises for bad content: problems are returned with the data."""
     problems: list[Problem] = []
-    raw = file.read_bytes()
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        return LoadedFile(display_path, None, [Problem(display_path, 1, 1, "E-FILE",
+                                                       f"không đọc được tệp ({exc.strerror})")])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
         problems.append(Problem(display_path, 1, 1, "W-BOM",
@@ -159,7 +227,8 @@ def load_file(file: Path, display_path: str) -> LoadedFile:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1  # characters, as editors count
         problems.append(Problem(display_path, line, column, "E-ENCODING",
                                 f"tệp không phải UTF-8 (byte 0x{raw[exc.start]:02x}); hãy lưu lại tệp với mã hoá UTF-8"))
         return LoadedFile(display_path, None, problems)
@@ -180,7 +249,7 @@ def load_file(file: Path, display_path: str) -> LoadedFile:
     if any(not p.warning for p in problems):
         return LoadedFile(display_path, None, problems)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.split("\n")):
-        problems.append(Problem(display_path, 1, 1, "E-EMPTY", "tệp rỗng; tệp nội dung phải có dữ liệu"))
+        problems.append(Problem(display_path, 1, 1, "E-EMPTY", _EMPTY))
         return LoadedFile(display_path, None, problems)
 
     loader = _Loader(text)
@@ -188,28 +257,55 @@ def load_file(file: Path, display_path: str) -> LoadedFile:
     try:
         root = loader.get_single_node()
         if root is None:
-            problems.append(Problem(display_path, 1, 1, "E-EMPTY", "tệp rỗng; tệp nội dung phải có dữ liệu"))
+            problems.append(Problem(display_path, 1, 1, "E-EMPTY", _EMPTY))
             return LoadedFile(display_path, None, problems)
-        alias = _reject_aliases(root, display_path)
-        if alias:
-            return LoadedFile(display_path, None, problems + alias)
+        rejected = _check_nodes(root, display_path)
+        if rejected:
+            return LoadedFile(display_path, None, problems + rejected)
         data = loader.construct_document(root)
     except _YamlProblem as exc:
         return LoadedFile(display_path, None, problems + [exc.problem])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = exc.problem or "cú pháp không hợp lệ"
-        problems.append(Problem(display_path, line, column, "E-YAML",
-                                f"lỗi cú pháp YAML ({detail}); kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép"))
+        message = _syntax_message(exc.problem or "cú pháp không hợp lệ")
+        # An unclosed bracket or quote is found lines later; where it opened is what to fix.
+        opened = exc.context or ""
+        if exc.context_mark and ("flow" in opened or "quoted" in opened) and exc.context_mark.line != mark.line:
+            message += f"; dấu mở ngoặc ở dòng {exc.context_mark.line + 1}, cột {exc.context_mark.column + 1}"
+        # "name:value" without a space is read as one word and the error surfaces a line later;
+        # the line to fix is the one where that word started.
+        if exc.context_mark and "simple key" in opened:
+            line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
+        problems.append(Problem(display_path, line, column, "E-YAML", message))
         return LoadedFile(display_path, None, problems)
     except yaml.YAMLError as exc:
-        problems.append(Problem(display_path, 1, 1, "E-YAML", f"lỗi cú pháp YAML ({exc})"))
+        problems.append(Problem(display_path, 1, 1, "E-YAML", _syntax_message(str(exc))))
+        return LoadedFile(display_path, None, problems)
+    except RecursionError:  # the parser itself recurses before _check_nodes can count levels
+        problems.append(Problem(display_path, 1, 1, "E-YAML",
+                                f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp; kiểm tra lại thụt lề và dấu ngoặc"))
         return LoadedFile(display_path, None, problems)
     finally:
         loader.dispose()
+    if data is None:  # a file holding only "---" or "null"
+        problems.append(Problem(display_path, 1, 1, "E-EMPTY", _EMPTY))
+        return LoadedFile(display_path, None, problems)
     data = _normalise_strings(data, display_path, problems)
     return LoadedFile(display_path, data, problems)
+
+
+def key_mark_of(data: Any, path: tuple) -> tuple[int, int]:
+    """The line and column of the key that ends `path`, e.g. a misspelt field name."""
+    parent = data
+    for step in path[:-1]:
+        try:
+            parent = parent[step]
+        except (KeyError, IndexError, TypeError):
+            return mark_of(data, path)
+    if isinstance(parent, LocatedDict) and path and path[-1] in parent.key_marks:
+        return parent.key_marks[path[-1]]
+    return mark_of(data, path)
 
 
 def mark_of(data: Any, path: tuple) -> tuple[int, int]:

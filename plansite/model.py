@@ -9,8 +9,23 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from plansite.glossary import alphabetical
 from plansite.periods import Period
-from plansite.schema import Agency, Deliverable, Duty, LegalReference, Plan, Task, Term
+from plansite.schema import (
+    Agency,
+    BusinessKind,
+    Deliverable,
+    Duty,
+    FaqEntry,
+    GuidanceItem,
+    LegalReference,
+    Plan,
+    PublicGuide,
+    SelfCheckFile,
+    Task,
+    Term,
+    Topic,
+)
 
 
 @dataclass(frozen=True)
@@ -44,7 +59,13 @@ class Site:
     references: list[LegalReference]
     glossary: list[Term]
     sources: dict[str, str]  # content type name -> content file path, for edit links
-    extra: dict[str, object] = field(default_factory=dict)  # further content types (guidance…)
+    topics: list[Topic] = field(default_factory=list)
+    business_kinds: list[BusinessKind] = field(default_factory=list)
+    guidance: list[GuidanceItem] = field(default_factory=list)
+    public: PublicGuide | None = None
+    faq: list[FaqEntry] = field(default_factory=list)
+    selfchecks: SelfCheckFile | None = None
+    extra: dict[str, object] = field(default_factory=dict)  # further content types
 
     def __post_init__(self) -> None:
         self.tasks = sorted(self.tasks, key=lambda t: t.number)
@@ -53,7 +74,13 @@ class Site:
         self.agency = {a.id: a for a in self.agencies}
         self.reference = {r.id: r for r in self.references}
         self.sections = sorted((a for a in self.agencies if a.section), key=lambda a: a.section)
+        self.topic = {t.id: t for t in self.topics}
+        self.glossary_alphabetical = alphabetical(self.glossary)
+        self.business_kind = {k.id: k for k in self.business_kinds}
+        self.guidance_item = {g.id: g for g in self.guidance}
+        self.deliverable = {d.id: d for d in self.deliverables}
         self._relate()
+        self._relate_guidance()
 
     # Derived relations
 
@@ -104,6 +131,23 @@ class Site:
             for other in reference.amended_by:
                 self.amends[other].append(reference)
 
+    def _relate_guidance(self) -> None:
+        self.items_for_topic: dict[str, list[GuidanceItem]] = defaultdict(list)
+        self.items_for_kind: dict[str, list[GuidanceItem]] = defaultdict(list)
+        self.items_for_audience: dict[str, list[GuidanceItem]] = defaultdict(list)
+        self.guidance_citing: dict[str, list[GuidanceItem]] = defaultdict(list)
+        for item in self.guidance:
+            self.items_for_topic[item.topic].append(item)
+            for kind in item.business_kinds:
+                self.items_for_kind[kind].append(item)
+            for audience in item.audiences:
+                self.items_for_audience[audience].append(item)
+            for source in item.sources:
+                _append_once(self.guidance_citing[source.ref], item)
+        self.topics_for_kind: dict[str, list[Topic]] = {
+            kind.id: [t for t in self.topics if any(i.topic == t.id for i in self.items_for_kind[kind.id])]
+            for kind in self.business_kinds}
+
     # Questions templates ask
 
     def period_of(self, task: Task) -> Period:
@@ -141,6 +185,24 @@ class Site:
     @staticmethod
     def reference_page(reference: LegalReference) -> str:
         return f"van-ban/{reference.id}.md"
+
+    @staticmethod
+    def topic_page(topic: Topic) -> str:
+        return f"huong-dan/{topic.id}.md"
+
+    @staticmethod
+    def business_page(kind: BusinessKind) -> str:
+        return f"doanh-nghiep/{kind.id}.md"
+
+    @staticmethod
+    def selfcheck_page(check_id: str) -> str:
+        return f"huong-dan/tu-kiem-tra-{check_id}.md"
+
+    GUIDANCE_INDEX = "huong-dan/index.md"
+    BUSINESS_INDEX = "doanh-nghiep/index.md"
+    PUBLIC_PAGE = "nguoi-dan/index.md"
+    GLOSSARY_PAGE = "thuat-ngu/index.md"
+    FAQ_PAGE = "hoi-dap/index.md"
 
 
 def _citation_order(citation: Citation) -> tuple:

@@ -17,7 +17,8 @@ from markupsafe import Markup
 from plansite import schema
 from plansite.model import Site
 from plansite.pages import PlannedPage
-from plansite.textfmt import md_text, quantity, vn_date
+from plansite.selfcheck import GUIDANCE_ONLY
+from plansite.textfmt import lower_first, md_text, quantity, vn_date, vn_number
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -39,7 +40,7 @@ def make_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(vn_date=vn_date, quantity=quantity, md=md_text)
+    env.filters.update(vn_date=vn_date, vn_number=vn_number, quantity=quantity, md=md_text, lower_first=lower_first)
     env.globals.update(
         url=_url,
         REFERENCE_KINDS=schema.REFERENCE_KINDS,
@@ -47,6 +48,9 @@ def make_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         AGENCY_KINDS=schema.AGENCY_KINDS,
         DUTY_ROLES=schema.DUTY_ROLES,
         PLAN_STATUSES=schema.PLAN_STATUSES,
+        AUDIENCES=schema.AUDIENCES,
+        guidance_only=GUIDANCE_ONLY,
+        zip=zip,
     )
     return env
 

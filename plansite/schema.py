@@ -12,7 +12,8 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, ValidationInfo,
+                      WithJsonSchema, field_validator)
 from pydantic_core import PydanticCustomError
 
 from plansite.periods import Period, parse_period
@@ -106,14 +107,22 @@ def _parse_period(value: object) -> object:
     return value
 
 
-Text = Annotated[str, AfterValidator(_check_text)]
-Id = Annotated[str, AfterValidator(_check_id)]
-Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+# The JSON Schema of each type is what the editor's YAML extension checks as staff type;
+# it says what the written form looks like (the validators above stay the authority).
+Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Id = Annotated[str, AfterValidator(_check_id),
+               WithJsonSchema({"type": "string", "pattern": _ID.pattern})]
+Date = Annotated[dt.date, BeforeValidator(_parse_date),
+                 WithJsonSchema({"type": "string", "pattern": r"^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$",
+                                 "examples": ["08/9/2020"]})]
 PeriodField = Annotated[
     Period,
     BeforeValidator(_parse_period),
     PlainSerializer(lambda p: p.text, return_type=str),
-    Field(json_schema_extra={"type": "string"}),
+    WithJsonSchema({"type": "string",
+                    "pattern": r"^(Quý (I|II|III|IV)(-(I|II|III|IV))?/[0-9]{4}|Tháng [0-9]{1,2}(-[0-9]{1,2})?/[0-9]{4}"
+                               r"|Năm [0-9]{4})$",
+                    "examples": ["Quý II-IV/2024", "Năm 2024"]}),
 ]
 
 
@@ -296,6 +305,9 @@ class LegalReference(Record):
     amended_by: list[Id] = Field(default=[], description="Mã các văn bản sửa đổi, bổ sung văn bản này.")
     replaced_by: Id | None = Field(default=None, description="Mã văn bản thay thế văn bản này.")
     facts: list[Text] = Field(default=[], description="Các điểm nội dung đã kiểm chứng, mỗi điểm một câu.")
+    verified_articles: list[Text] = Field(
+        default=[], description='Các điều, phụ lục mà nội dung đã được kiểm chứng, ví dụ "Điều 64"; '
+                                "nội dung hướng dẫn chỉ được đánh dấu verified khi dẫn các điều này.")
 
     @property
     def label(self) -> str:
@@ -338,3 +350,164 @@ class GlossaryFile(Record):
     """Tệp content/glossary.yml: chữ viết tắt và thuật ngữ."""
 
     terms: list[Term] = Field(min_length=1, description="Danh sách thuật ngữ.")
+
+
+# Guidance for businesses and the public (hướng dẫn)
+
+AUDIENCES = {"doanh-nghiep": "Doanh nghiệp", "nguoi-dan": "Người dân"}
+
+
+class Source(Record):
+    ref: Id = Field(description="Mã văn bản (trong references.yml).")
+    article: Text | None = Field(
+        default=None, description='Điều, khoản hoặc phụ lục được dẫn, ví dụ "Điều 64"; để trống nếu dẫn cả văn bản.')
+
+
+Sources = Annotated[list[Source], Field(min_length=1, description="Căn cứ: mỗi dòng một văn bản, kèm điều nếu biết.")]
+
+
+class GuidanceItem(Record):
+    id: Id = Field(description="Mã nội dung hướng dẫn.")
+    topic: Id = Field(description="Mã chủ đề (trong guidance/topics.yml).")
+    audiences: list[Literal["doanh-nghiep", "nguoi-dan"]] = Field(
+        min_length=1, description='Dành cho ai: "doanh-nghiep" và/hoặc "nguoi-dan".')
+    business_kinds: list[Id] = Field(
+        default=[], description="Mã các loại hình doanh nghiệp (trong guidance/businesses.yml) mà nội dung áp dụng.")
+    title: Text = Field(description="Tiêu đề ngắn.")
+    claim: Text = Field(description='Nội dung, bằng lời dễ hiểu; viết ngày sao cho luôn đúng, ví dụ "từ ngày 01/01/2026".')
+    since: Date | None = Field(default=None, description="Áp dụng từ ngày (ngày/tháng/năm), nếu có.")
+    sources: Sources
+    verified: bool = Field(description="true chỉ khi mọi căn cứ đã được kiểm chứng (điều được dẫn có trong verified_articles của văn bản).")
+    reviewed: Date = Field(description="Ngày rà soát nội dung gần nhất (ngày/tháng/năm).")
+
+
+class GuidanceFile(Record):
+    """Tệp content/guidance/items.yml: các nội dung hướng dẫn, mỗi nội dung có căn cứ."""
+
+    items: list[GuidanceItem] = Field(min_length=1, description="Danh sách nội dung hướng dẫn.")
+
+
+class Topic(Record):
+    id: Id = Field(description="Mã chủ đề, dùng làm địa chỉ trang: /huong-dan/<mã>/.")
+    title: Text = Field(description="Tên chủ đề.")
+    for_whom: Text = Field(description="Trang này dành cho ai.")
+    first_step: Text = Field(description="Việc cần làm trước tiên.")
+    intro: Text = Field(description="Đoạn mở đầu ngắn.")
+    practices: list[Text] = Field(
+        default=[], description="Việc nên làm theo thực hành tốt chung (không phải quy định pháp luật).")
+    tasks: list[Id] = Field(default=[], description="Mã các nhiệm vụ của Kế hoạch liên quan.")
+    agencies: list[Id] = Field(default=[], description="Mã các đơn vị được Kế hoạch giao việc về chủ đề này.")
+    selfcheck: Literal["khai-bao", "epr"] | None = Field(
+        default=None, description='Bài tự kiểm tra liên quan: "khai-bao" hoặc "epr".')
+
+
+class TopicFile(Record):
+    """Tệp content/guidance/topics.yml: các chủ đề hướng dẫn."""
+
+    topics: list[Topic] = Field(min_length=1, description="Danh sách chủ đề.")
+
+
+class ChecklistEntry(Record):
+    text: Text = Field(description="Một việc cần làm, viết dạng mệnh lệnh ngắn.")
+    item: Id | None = Field(default=None, description="Mã nội dung hướng dẫn làm căn cứ cho việc này (nếu có).")
+
+
+class BusinessKind(Record):
+    id: Id = Field(description="Mã loại hình, dùng làm địa chỉ trang: /doanh-nghiep/<mã>/.")
+    name: Text = Field(description="Tên loại hình doanh nghiệp.")
+    examples: Text = Field(description='Ví dụ cụ thể, như "siêu thị, trung tâm thương mại, chợ".')
+    for_whom: Text = Field(description="Trang này dành cho ai.")
+    first_step: Text = Field(description="Việc cần làm trước tiên.")
+    checklist: list[ChecklistEntry] = Field(min_length=1, description="Danh sách việc cần làm, in được.")
+    tasks: list[Id] = Field(default=[], description="Mã các nhiệm vụ của Kế hoạch mà Thành phố thực hiện cho loại hình này.")
+    deliverables: list[Id] = Field(default=[], description="Mã các sản phẩm trong phụ lục (lớp tập huấn, đoàn trao đổi…).")
+    selfchecks: list[Literal["khai-bao", "epr"]] = Field(default=[], description="Các bài tự kiểm tra nên làm.")
+
+
+class BusinessKindFile(Record):
+    """Tệp content/guidance/businesses.yml: các loại hình doanh nghiệp và danh sách việc cần làm."""
+
+    kinds: list[BusinessKind] = Field(min_length=1, description="Danh sách loại hình.")
+
+
+class PublicGuide(Record):
+    """Tệp content/guidance/public.yml: trang dành cho người dân."""
+
+    for_whom: Text = Field(description="Trang này dành cho ai.")
+    first_step: Text = Field(description="Việc cần làm trước tiên.")
+    tips: list[Text] = Field(min_length=1, description="Cách giảm nhựa, phân loại rác hằng ngày (thực hành tốt chung).")
+    tasks: list[Id] = Field(default=[], description="Mã các nhiệm vụ của Kế hoạch được giải thích cho người dân.")
+    task_notes: list[Text] = Field(default=[], description="Giải thích bằng lời dễ hiểu, theo thứ tự của tasks.")
+    where_to_ask: list[Text] = Field(min_length=1, description="Hỏi ở đâu.")
+
+    @field_validator("task_notes")
+    @classmethod
+    def _one_note_per_task(cls, notes: list[str], info: ValidationInfo) -> list[str]:
+        tasks = info.data.get("tasks")
+        if tasks is not None and len(notes) != len(tasks):
+            raise PydanticCustomError(
+                "task_notes", "có {notes} dòng nhưng tasks có {tasks} mã; cần mỗi nhiệm vụ một dòng giải thích",
+                {"notes": len(notes), "tasks": len(tasks)})
+        return notes
+
+
+class FaqEntry(Record):
+    id: Id = Field(description="Mã câu hỏi, dùng làm neo: /hoi-dap/#<mã>.")
+    audiences: list[Literal["doanh-nghiep", "nguoi-dan"]] = Field(min_length=1, description="Ai hay hỏi.")
+    question: Text = Field(description="Câu hỏi, như người đọc hay hỏi.")
+    answer: Text = Field(description="Câu trả lời ngắn, có căn cứ.")
+    sources: Sources
+    verified: bool = Field(description="true chỉ khi mọi căn cứ đã được kiểm chứng.")
+    reviewed: Date = Field(description="Ngày rà soát gần nhất.")
+
+
+class FaqFile(Record):
+    """Tệp content/faq.yml: câu hỏi thường gặp."""
+
+    questions: list[FaqEntry] = Field(min_length=1, description="Danh sách câu hỏi.")
+
+
+# Self-checks: threshold data; the rules that read it live in plansite/selfcheck.py
+
+
+class Threshold(Record):
+    minimum: float = Field(gt=0, description="Ngưỡng công suất (từ mức này trở lên thì phải khai báo).")
+    unit: Text = Field(description='Đơn vị, ví dụ "tấn/năm", "MW".')
+
+
+class Sector(Record):
+    id: Id = Field(description="Mã ngành.")
+    name: Text = Field(description="Tên ngành như Phụ lục I.")
+    thresholds: list[Threshold] = Field(
+        default=[], description="Ngưỡng công suất; nhiều ngưỡng thì chỉ cần đạt một; để trống nếu Phụ lục I không nêu ngưỡng.")
+
+
+class DeclarationCheck(Record):
+    title: Text = Field(description="Tên bài tự kiểm tra.")
+    sectors: list[Sector] = Field(min_length=1, description="Các ngành trong Phụ lục I mà dữ liệu đã kiểm chứng.")
+    sectors_complete: bool = Field(
+        description="true nếu danh sách đủ mọi ngành của Phụ lục I; false thì có thêm lựa chọn “ngành khác”.")
+    deadline: Text = Field(description="Hạn khai báo, ví dụ “trước ngày 31/01 của năm sau”.")
+    sources: Sources
+
+
+class ProductGroup(Record):
+    id: Id = Field(description="Mã nhóm sản phẩm.")
+    name: Text = Field(description="Tên nhóm sản phẩm.")
+    since: Date = Field(description="Áp dụng từ ngày.")
+    packaging: bool = Field(default=False, description="true nếu là bao bì (có miễn trừ tự thu hồi, tái sử dụng).")
+
+
+class EprCheck(Record):
+    title: Text = Field(description="Tên bài tự kiểm tra.")
+    revenue_threshold: float = Field(gt=0, description="Ngưỡng doanh thu (tỷ đồng/năm) dưới mức này thì được miễn.")
+    groups: list[ProductGroup] = Field(min_length=1, description="Nhóm sản phẩm và ngày bắt đầu áp dụng.")
+    sources: Sources
+    exemption_sources: Sources
+
+
+class SelfCheckFile(Record):
+    """Tệp content/selfchecks.yml: dữ liệu ngưỡng cho hai bài tự kiểm tra."""
+
+    declaration: DeclarationCheck = Field(description="Khai báo dữ liệu môi trường (Thông tư 42/2020/TT-BCT).")
+    epr: EprCheck = Field(description="Trách nhiệm tái chế của nhà sản xuất, nhập khẩu (EPR).")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from plansite.errors import Problem
-from plansite.loader import LoadedFile, LocatedDict, mark_of
+from plansite.loader import LoadedFile, LocatedDict, key_mark_of, mark_of
 
 _TYPE_NAMES = {
     str: "văn bản", int: "số nguyên", float: "số thập phân", bool: "đúng/sai",
@@ -33,6 +34,21 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
             return None
         current = _unwrap(current.model_fields[step].annotation)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _literal_values(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The allowed values of the Literal field at `loc`, in the schema's order."""
+    owner = _model_at(model, loc)
+    name = loc[-1] if loc else None
+    if owner is None or name not in owner.model_fields:
+        return []
+    pending = [owner.model_fields[name].annotation]
+    while pending:
+        annotation = pending.pop()
+        if typing.get_origin(annotation) is typing.Literal:
+            return [str(arg) for arg in typing.get_args(annotation)]
+        pending.extend(typing.get_args(annotation))
+    return []
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -77,8 +93,10 @@ def problems_from_validation(exc: ValidationError, loaded: LoadedFile, model: ty
         record, field = _record_and_field(loaded.data, loc)
         line, column = mark_of(loaded.data, loc)
         code, message = _describe(kind, error, value, model, loc)
-        if kind == "missing":
+        if kind == "missing":  # nothing to point at but the record that lacks it
             line, column = mark_of(loaded.data, loc[:-1])
+        elif kind == "extra_forbidden":  # the misspelt key itself, not its value
+            line, column = key_mark_of(loaded.data, loc)
         problems.append(Problem(loaded.path, line, column, code, message, record, field))
     return problems
 
@@ -93,7 +111,12 @@ def _describe(kind: str, error: dict, value: Any, model: type[BaseModel], loc: t
         allowed = ", ".join(owner.model_fields) if owner else ""
         return "E-FIELD-UNKNOWN", f'trường "{name}" không có trong lược đồ (gõ nhầm tên?); các trường hợp lệ: {allowed}'
     if kind == "literal_error":
-        return "E-VALUE", f'giá trị "{value}" không hợp lệ; các giá trị hợp lệ: {ctx.get("expected", "")}'
+        allowed = _literal_values(model, loc)
+        if not allowed:  # pydantic's own list, which ends in an English "or"
+            return "E-VALUE", f'giá trị "{value}" không hợp lệ; các giá trị hợp lệ: {ctx.get("expected", "")}'
+        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
+        hint = f' (có phải "{close[0]}"?)' if close else ""
+        return "E-VALUE", f'giá trị "{value}" không hợp lệ{hint}; các giá trị hợp lệ: {", ".join(allowed)}'
     if kind in ("html",):
         return "E-HTML", error["msg"]
     if kind in ("id",):

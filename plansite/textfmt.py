@@ -42,3 +42,15 @@ def md_text(value: object) -> Markup:
 def quantity(value: int) -> str:
     """Counts are written with two digits in the plan's appendix ("02", "01")."""
     return f"{value:02d}"
+
+
+def vn_number(value: float) -> str:
+    """300000 -> "300.000", 2.5 -> "2,5": Vietnamese digit grouping and decimal comma."""
+    whole, fraction = f"{value:.6f}".rstrip("0").rstrip(".").partition(".")[::2]
+    text = f"{int(whole):,}".replace(",", ".")
+    return f"{text},{fraction}" if fraction else text
+
+
+def lower_first(value: str) -> str:
+    """'Triển khai … Hà Nội' -> 'triển khai … Hà Nội': only the first letter, so proper names keep their capitals."""
+    return value[:1].lower() + value[1:]

@@ -26,7 +26,8 @@ def main(argv: list[str] | None = None) -> int:
         print(report(loaded.warnings), file=sys.stderr)
     site = loaded.site
     print(f"Nội dung hợp lệ: {len(site.tasks)} nhiệm vụ, {len(site.agencies)} đơn vị, "
-          f"{len(site.references)} văn bản, {len(site.deliverables)} sản phẩm.")
+          f"{len(site.references)} văn bản, {len(site.deliverables)} sản phẩm, "
+          f"{len(site.guidance)} nội dung hướng dẫn, {len(site.faq)} câu hỏi, {len(site.glossary)} thuật ngữ.")
     return 0
 
 

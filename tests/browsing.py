@@ -36,6 +36,7 @@ class Visit:
 
     def search_results(self, query: str) -> tuple[list[str], str]:
         """Result links (in order) and the status line, after the search page answered `query`."""
+        self.page.evaluate("delete document.body.dataset.searchDone")  # the same query again waits too
         self.page.fill("#search-page-input", query)
         self.page.press("#search-page-input", "Enter")
         self.page.wait_for_function("q => document.body.dataset.searchDone === q", arg=unicodedata.normalize("NFC", query).strip(),

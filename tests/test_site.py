@@ -177,3 +177,8 @@ def test_content_text_with_markup_is_shown_as_text(project, tmp_path):
     page = page_for(tmp_path / "site", "/nhiem-vu/cum-cong-nghiep/")
     assert "Cụm *công* [nghiệp](http://x) #1 | a_b" in page.article
     assert ("a", "http://x") not in page.links
+
+
+def test_home_page_names_the_plan_keeping_proper_names_capitalised(built_site):
+    page = page_for(built_site, "/")
+    assert "Kế hoạch triển khai thực hiện công tác bảo vệ môi trường ngành Công Thương Hà Nội năm 2024" in page.article

@@ -1,4 +1,4 @@
-// Progressive enhancement: column headers of .sortable-table become sort buttons.
+// Progressive enhancement: column headers of the table in a .sortable-table box become sort buttons.
 // Without JavaScript the table is still complete, in the order of the data file.
 (function () {
   function cellKey(row, index) {
@@ -33,7 +33,7 @@
     });
   }
   function init() {
-    document.querySelectorAll("table.sortable-table").forEach(function (table) {
+    document.querySelectorAll(".sortable-table table").forEach(function (table) {
       if (!table.dataset.enhanced) { table.dataset.enhanced = "1"; enhance(table); }
     });
   }

@@ -1,0 +1,51 @@
+"""Each page says when its content last changed, from the git history of its source file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+from conftest import run_mkdocs
+from htmltools import page_for
+
+LABEL = "Cập nhật lần cuối:"
+
+
+def _git(project, *args, date: str | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Biên tập", "GIT_AUTHOR_EMAIL": "bien-tap@example.org",
+           "GIT_COMMITTER_NAME": "Biên tập", "GIT_COMMITTER_EMAIL": "bien-tap@example.org"}
+    if date:
+        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+
+
+def test_each_page_shows_the_date_its_own_source_last_changed(project, tmp_path):
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", ".")
+    _git(project, "commit", "-q", "-m", "Nội dung ban đầu", date="2024-03-05T09:00:00+07:00")
+    tasks = project / "content" / "tasks.yml"
+    tasks.write_text(tasks.read_text(encoding="utf-8").replace("short_title: Tuyên truyền", "short_title: Tuyên truyền,"),
+                     encoding="utf-8")
+    _git(project, "commit", "-q", "-am", "Sửa tên nhiệm vụ", date="2024-11-28T16:30:00+07:00")
+
+    result = run_mkdocs(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    assert f"{LABEL} 28/11/2024" in page_for(site, "/nhiem-vu/tuyen-truyen/").text  # tasks.yml changed
+    assert f"{LABEL} 28/11/2024" in page_for(site, "/nhiem-vu/").text
+    assert f"{LABEL} 05/3/2024" in page_for(site, "/don-vi/so-cong-thuong/").text  # agencies.yml did not
+    assert f"{LABEL} 05/3/2024" in page_for(site, "/gioi-thieu/").text  # a hand-written page, from docs/
+    html = (site / "nhiem-vu" / "tuyen-truyen" / "index.html").read_text(encoding="utf-8")
+    assert f"{LABEL} <time>28/11/2024</time>" in html
+
+
+def test_outside_a_git_checkout_pages_build_without_a_date_and_without_a_warning(project, tmp_path):
+    # keep git from finding a repository above the copy (TMPDIR might sit inside one)
+    env = {"GIT_CEILING_DIRECTORIES": str(project.parent)}
+    result = run_mkdocs(project, tmp_path / "site", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr and "fatal" not in result.stderr and "not a git" not in result.stderr
+    for url in ("/", "/nhiem-vu/tuyen-truyen/", "/don-vi/so-cong-thuong/", "/gioi-thieu/"):
+        page = page_for(tmp_path / "site", url)
+        assert LABEL not in page.text
+        assert page.article  # the page itself is whole

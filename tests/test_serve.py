@@ -1,0 +1,77 @@
+"""Under `mkdocs serve`, a content mistake prints the error and the last good site stays up."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(condition: Callable[[], bool], what: str, log: Path, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"timed out waiting for {what}; server output:\n{log.read_text(encoding='utf-8')}")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_serve_shows_the_error_keeps_the_last_good_site_and_recovers(project, tmp_path):
+    port = _free_port()
+    page = f"http://127.0.0.1:{port}/nhiem-vu/tuyen-truyen/"
+    log = tmp_path / "serve.log"
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}",
+               "--config-file", str(project / "mkdocs.yml")]
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, cwd=project,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        _wait_for(lambda: "Tuyên truyền, phổ biến pháp luật" in (_get(page) or ""), "the first build", log)
+
+        _edit(project / "content" / "deliverables.yml", "lead: [so-cong-thuong]", "lead: [so-cong-thuong2]")
+        check = subprocess.run([sys.executable, "-m", "scripts.check", str(project)], cwd=ROOT,
+                               capture_output=True, text=True)
+        error_line = check.stderr.splitlines()[0]
+        assert "[E-REF]" in error_line
+        _wait_for(lambda: error_line in log.read_text(encoding="utf-8"), "the error in the server output", log)
+        assert "Tuyên truyền, phổ biến pháp luật" in (_get(page) or ""), "the last good page must still be served"
+
+        _edit(project / "content" / "deliverables.yml", "lead: [so-cong-thuong2]", "lead: [so-cong-thuong]")
+        _edit(project / "content" / "tasks.yml", "short_title: Tuyên truyền, phổ biến pháp luật",
+              "short_title: Tuyên truyền (đã sửa), phổ biến pháp luật")
+        _wait_for(lambda: "Tuyên truyền (đã sửa)" in (_get(page) or ""), "the fixed content to be served", log)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
