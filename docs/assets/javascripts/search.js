@@ -20,7 +20,7 @@
   var EXCERPT_WORDS = 32;
   var MAX_RESULTS = 20;
 
-  // The same rules as plansite.search.fold(); tests/test_browser.py checks both agree.
+  // The same rules as plansite.search.fold(); tests/test_search.py checks both agree.
   function fold(text) {
     return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
   }
