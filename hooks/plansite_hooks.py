@@ -11,6 +11,7 @@ Moving to another generator means rewriting this file only.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from dataclasses import dataclass
@@ -41,10 +42,15 @@ _state = _State()
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
+    gc.unfreeze()  # under `serve`, let the previous build's data be collected
     try:
         _state.build = prepare(root)
     except ContentError as exc:
         raise PluginError(f"Nội dung trong content/ có lỗi, trang chưa được dựng lại:\n{exc}") from None
+    # The prepared site lives as long as the build. Frozen, it is left out of the garbage
+    # collector's full passes, which otherwise re-walk every record for each of them and
+    # make a large build cost more than the same pages written by hand (see BENCHMARKS.md).
+    gc.freeze()
     for warning in _state.build.warnings:
         log.info(warning.format())
     if not config.repo_url:  # no repository to edit in (a local preview): no edit buttons
