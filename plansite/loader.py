@@ -205,15 +205,16 @@ def load_file(file: Path, display_path: str) -> LoadedFile:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         problems.append(Problem(display_path, line, 1, "W-CRLF",
                                 "tệp dùng kiểu xuống dòng Windows (CRLF); đã tự chuyển sang LF", warning=True))
-    for number, line_text in enumerate(text.split("\n"), start=1):
-        indent = len(line_text) - len(line_text.lstrip(" \t"))
-        if "\t" in line_text[:indent]:
-            problems.append(Problem(display_path, number, line_text.index("\t") + 1, "E-TAB",
-                                    "thụt lề bằng phím Tab; YAML chỉ cho phép dấu cách (mỗi cấp 2 dấu cách)"))
-        found = _CONTROL.search(line_text)
-        if found:
-            problems.append(Problem(display_path, number, found.start() + 1, "E-CTRL",
-                                    f"có ký tự điều khiển vô hình U+{ord(found.group()):04X}; hãy xoá ký tự này"))
+    if "\t" in text or _CONTROL.search(text):  # the line-by-line scan only where it can find something
+        for number, line_text in enumerate(text.split("\n"), start=1):
+            indent = len(line_text) - len(line_text.lstrip(" \t"))
+            if "\t" in line_text[:indent]:
+                problems.append(Problem(display_path, number, line_text.index("\t") + 1, "E-TAB",
+                                        "thụt lề bằng phím Tab; YAML chỉ cho phép dấu cách (mỗi cấp 2 dấu cách)"))
+            found = _CONTROL.search(line_text)
+            if found:
+                problems.append(Problem(display_path, number, found.start() + 1, "E-CTRL",
+                                        f"có ký tự điều khiển vô hình U+{ord(found.group()):04X}; hãy xoá ký tự này"))
     if any(not p.warning for p in problems):
         return LoadedFile(display_path, None, problems)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.split("\n")):
@@ -246,7 +247,10 @@ def load_file(file: Path, display_path: str) -> LoadedFile:
         return LoadedFile(display_path, None, problems)
     finally:
         loader.dispose()
-    data = _normalise_strings(data, display_path, problems)
+    # Every string value is a piece of the text cut at YAML syntax, so an NFC text has only NFC
+    # values, unless an escape ("\u0301") writes a character the text does not contain.
+    if "\\" in text or not unicodedata.is_normalized("NFC", text):
+        data = _normalise_strings(data, display_path, problems)
     return LoadedFile(display_path, data, problems)
 
 
