@@ -134,6 +134,18 @@ def without_keys(config_text: str, keys: set[str]) -> str:
     return "".join(lines)
 
 
+def with_abbr_glossary(config_text: str, glossary: dict[str, str]) -> str:
+    """Give the `abbr` extension in mkdocs.yml text the glossary the hook would give it."""
+    match = re.search(r"^( *)- abbr *$", config_text, re.MULTILINE)
+    if not match:
+        raise RuntimeError("mkdocs.yml has no plain '- abbr' extension line to give the glossary to")
+    indent = match.group(1)
+    lines = [f"{indent}- abbr:", f"{indent}    glossary:"] + [
+        f"{indent}      {json.dumps(term, ensure_ascii=False)}: {json.dumps(tip, ensure_ascii=False)}"
+        for term, tip in glossary.items()]
+    return config_text[:match.start()] + "\n".join(lines) + config_text[match.end():]
+
+
 def write_floor(data_project: Path, floor: Path) -> int:
     """Write the data project's pages as Markdown files into `floor`; return the page count."""
     from plansite.build import prepare  # the pipeline, as the hooks would run it
@@ -146,6 +158,9 @@ def write_floor(data_project: Path, floor: Path) -> int:
     config = (data_project / "mkdocs.yml").read_text(encoding="utf-8")
     # The hook turns the edit button off when there is no repository (as here); so does the floor.
     floor_config = without_keys(config, {"hooks", "watch", "edit_uri"}) + 'edit_uri: ""\n'
+    abbreviations = getattr(build, "abbreviations", None)  # the hook hands the glossary to `abbr`, if any
+    if abbreviations:
+        floor_config = with_abbr_glossary(floor_config, abbreviations)
     (floor / "mkdocs.yml").write_text(floor_config, encoding="utf-8")
     for path in sorted((floor / "docs").rglob("*.md")):  # hand-written pages, rendered as the hook does
         src_uri = path.relative_to(floor / "docs").as_posix()

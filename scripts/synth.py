@@ -223,8 +223,6 @@ def synthesize(tasks: int, out: Path, seed: int = 2024, source: Path = ROOT) -> 
 
     Raises ContentError (from load_site) if the written content is not valid.
     """
-    if tasks < 1:
-        raise ValueError("at least one task is needed")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     for part in [*PROJECT_PARTS, "content"]:
@@ -247,8 +245,8 @@ def synthesize(tasks: int, out: Path, seed: int = 2024, source: Path = ROOT) -> 
     ctx = Context(tasks, rng, Words(sorted(t for d in data.values() for t in _texts(d)), rng))
     ctx.ids["agencies"] = [a["id"] for a in data["agencies"]["agencies"]]
     ctx.ids["tasks"] = [t["id"] for t in data["tasks"]["tasks"]]
-    if tasks < len(ctx.ids["tasks"]):  # fewer tasks than the real plan: keep the first ones
-        _trim_tasks(data, tasks)
+    if tasks < len(ctx.ids["tasks"]):  # other content points at the real tasks: keep them all
+        raise ValueError(f"at least {len(ctx.ids['tasks'])} tasks (the real content's) are needed, not {tasks}")
 
     for name, scaler in SCALERS.items():
         if name in data:
@@ -274,18 +272,6 @@ def synthesize(tasks: int, out: Path, seed: int = 2024, source: Path = ROOT) -> 
             "deliverables": len(site.deliverables), "glossary": len(site.glossary)}
 
 
-def _trim_tasks(data: dict, keep: int) -> None:
-    """Drop real tasks beyond `keep`, and every pointer to them, so tiny sites stay valid."""
-    kept = {t["id"] for t in data["tasks"]["tasks"][:keep]}
-    data["tasks"]["tasks"] = data["tasks"]["tasks"][:keep]
-    for agency in data["agencies"]["agencies"]:
-        for duty in agency.get("duties") or []:
-            if "tasks" in duty:
-                duty["tasks"] = [t for t in duty["tasks"] if t in kept]
-    for deliverable in data["deliverables"]["deliverables"]:
-        deliverable["tasks"] = [t for t in deliverable["tasks"] if t in kept] or [next(iter(sorted(kept)))]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tasks", type=int, required=True, help="how many tasks the site has")
@@ -297,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as exc:
         print(f"synth.py wrote content that load_site rejects (a bug in synth.py):\n{exc}", file=sys.stderr)
         return 1
+    except ValueError as exc:
+        parser.error(str(exc))
     print(", ".join(f"{n} {name}" for name, n in counts.items()), f"→ {args.out}")
     return 0
 

@@ -42,17 +42,17 @@ def test_synth_reports_content_that_load_site_rejects(tmp_path: Path, monkeypatc
 
 def test_bench_at_a_tiny_size_reports_every_figure(tmp_path: Path):
     report_file, table_file = tmp_path / "report.json", tmp_path / "report.md"
-    code = bench.main(["--sizes", "5", "--runs", "1", "--work", str(tmp_path / "work"),
+    code = bench.main(["--sizes", "8", "--runs", "1", "--work", str(tmp_path / "work"),
                        "--json", str(report_file), "--markdown", str(table_file)])
     assert code == 0
     report = json.loads(report_file.read_text(encoding="utf-8"))
 
     assert report["runs"] == 1 and report["machine"]["cores"]
     [size] = report["sizes"]
-    assert size["tasks"] == 5 and size["records"]["tasks"] == 5
+    assert size["tasks"] == 8 and size["records"]["tasks"] == 8
     # both builds made exactly the same pages: the floor is the same site without hooks
     assert size["same_pages"], (size["only_in_data"], size["only_in_floor"])
-    assert size["data"]["pages"] == size["floor"]["pages"] > 5
+    assert size["data"]["pages"] == size["floor"]["pages"] > 8
     for build in (size["data"], size["floor"]):
         assert len(build["all_seconds"]) == 1
         assert build["html_bytes"] > 0 and build["search_index_bytes"] > 0 and build["peak_rss_mb"] > 0
@@ -67,7 +67,7 @@ def test_bench_at_a_tiny_size_reports_every_figure(tmp_path: Path):
     assert any("plansite/build.py" in row["function"] for row in profile["top_in_pipeline"])
 
     goals = {target["what"] for target in report["targets"]}
-    assert {"Ratio a/b at N=5 (CPU time; wall clock)", "Peak RSS at N=5", "One-line YAML change visible under serve"} <= goals
+    assert {"Ratio a/b at N=8 (CPU time; wall clock)", "Peak RSS at N=8", "One-line YAML change visible under serve"} <= goals
     table = table_file.read_text(encoding="utf-8")
     assert "| N tasks |" in table and "| Target |" in table and "python -m scripts.bench" in table
 
@@ -79,3 +79,11 @@ def test_floor_config_keeps_theme_and_plugins_but_no_hooks():
     assert not re.search(r"^(hooks|watch):", floor, re.MULTILINE) and "  - hooks/plansite_hooks.py" not in floor
     for kept in ("theme:", "plugins:", "markdown_extensions:", "nav:", "- search:"):
         assert kept in floor, kept
+
+
+def test_floor_config_gets_the_glossary_the_hook_would_give_abbr():
+    config = (synth.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    floor = bench.with_abbr_glossary(config, {"BVMT": "bảo vệ môi trường", 'Đ"K': "điều: khoản"})
+    assert '  - abbr:\n      glossary:\n        "BVMT": "bảo vệ môi trường"\n' in floor
+    assert '"Đ\\"K": "điều: khoản"' in floor
+    assert floor.replace(floor[floor.index("  - abbr:"):floor.index("  - admonition")], "  - abbr\n") == config
