@@ -72,6 +72,16 @@ def test_bench_at_a_tiny_size_reports_every_figure(tmp_path: Path):
     assert "| N tasks |" in table and "| Target |" in table and "python -m scripts.bench" in table
 
 
+def test_a_saved_report_tabulates_again(tmp_path: Path, capsys):
+    saved = tmp_path / "report.json"
+    assert bench.main(["--sizes", "8", "--runs", "1", "--no-serve", "--no-profile", "--json", str(saved)]) == 0
+    first = capsys.readouterr().out
+    assert bench.main(["--from-json", str(saved)]) == 0
+    again = capsys.readouterr().out
+    row = next(line for line in first.splitlines() if line.startswith("| 8 |"))
+    assert row in again.splitlines()
+
+
 def test_floor_config_keeps_theme_and_plugins_but_no_hooks():
     config = (synth.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     floor = bench.without_keys(config, {"hooks", "watch"})
