@@ -133,6 +133,7 @@ def scale_references(data: dict, ctx: Context) -> None:
             ref["facts"] = [ctx.words.sentence(12, 30) for _ in range(ctx.rng.randint(1, 3))]
         if ctx.rng.random() < 0.1 and ctx.ids["references"]:
             ref["amended_by"] = ctx.many("references", 1, 2)
+            ref["status"] = "da-sua-doi"  # an amended document is marked so
         data["references"].append(ref)
         ctx.ids["references"].append(ref["id"])
 
