@@ -51,6 +51,11 @@ lighthouse: $(VENV)/.site-deps /usr/bin/chromium  ## benchmark (not a test): Lig
 search-bench: $(VENV)/.test-deps /usr/bin/chromium  ## benchmark: bytes one search downloads, real site and 10,000 tasks
 	$(BIN)/python -m scripts.search_bench
 
+# e.g. make bench BENCH_ARGS="--sizes 100,1000 --runs 1"; figures and the command are in BENCHMARKS.md
+BENCH_ARGS ?= --runs 3
+bench: $(VENV)/.site-deps  ## time the data-driven build against plain Markdown at 100, 1,000 and 10,000 tasks
+	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
+
 schema: $(VENV)/.site-deps  ## regenerate content/schema/*.json and CONTRIBUTING.md from the models
 	$(BIN)/python -m scripts.gen_schema
 

@@ -14,6 +14,7 @@ Moving to another generator means rewriting this file only.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
+    gc.unfreeze()  # under `serve`, let the previous build's data be collected
     try:
         _state.build = prepare(root)
     except ContentError as exc:
@@ -62,6 +64,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
               file=sys.stderr, flush=True)
         _state.build = SESSION.last_good
     SESSION.last_good = _state.build
+    # The prepared site lives as long as the build. Frozen, it is left out of the garbage
+    # collector's full passes, which otherwise re-walk every record for each of them and
+    # make a large build cost more than the same pages written by hand (see BENCHMARKS.md).
+    gc.freeze()
     for warning in _state.build.warnings:
         log.info(warning.format())
     config.mdx_configs.setdefault("abbr", {})["glossary"] = _state.build.abbreviations

@@ -7,6 +7,9 @@ below.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,11 +49,28 @@ def prepare(root: Path) -> SiteBuild:
     """Everything up to Markdown; raises ContentError before anything is written."""
     root = Path(root)
     loaded = load_site(root / "content", root)
-    pages = plan_pages(loaded.site)
-    env = make_environment()
-    markdown = render_pages(loaded.site, pages, env)
+    with _kept_out_of_gc():
+        pages = plan_pages(loaded.site)
+        env = make_environment()
+        markdown = render_pages(loaded.site, pages, env)
     return SiteBuild(root, loaded.site, pages, markdown, loaded.warnings, env, GitHistory(root),
                      abbreviations(loaded.site.glossary))
+
+
+@contextmanager
+def _kept_out_of_gc() -> Iterator[None]:
+    """Leave every object alive now (the loaded site) out of garbage collection passes meanwhile.
+
+    Rendering makes many short-lived objects, so the collector runs often, and each full
+    pass would re-walk every record: at 10,000 tasks that was a quarter of the render time.
+    """
+    already = gc.get_freeze_count()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not already:  # objects frozen by a caller stay frozen
+            gc.unfreeze()
 
 
 @dataclass

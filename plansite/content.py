@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from plansite.errors import ContentError, Problem
-from plansite.loader import LoadedFile, load_file
+from plansite.loader import LoadedFile, load_file, without_gc
 from plansite.model import Site
 from plansite.references import check_references
 from plansite.schema import (
@@ -64,6 +64,7 @@ class Loaded:
     warnings: list[Problem]
 
 
+@without_gc
 def load_site(content_dir: Path, display_root: Path | None = None) -> Loaded:
     """Load `content_dir`; raise ContentError listing every problem if any is an error."""
     content_dir = Path(content_dir)

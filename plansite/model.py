@@ -110,12 +110,25 @@ class Site:
             if agency.successor and agency.successor.agency and agency.successor.agency != agency.id:
                 self.successor_of[agency.successor.agency].append(agency)
         for task_id, leads in self.leads.items():
-            self.supporters[task_id] = [a for a in self.supporters[task_id] if a not in leads]
+            lead_ids = {a.id for a in leads}
+            self.supporters[task_id] = [a for a in self.supporters[task_id] if a.id not in lead_ids]
         for deliverable in self.deliverables:
             for task_id in deliverable.tasks:
                 self.deliverables_for_task[task_id].append(deliverable)
-            for agency_id in [*deliverable.lead, *deliverable.coordinators]:
-                _append_once(self.deliverables_for_agency[agency_id], deliverable)
+            for agency_id in dict.fromkeys([*deliverable.lead, *deliverable.coordinators]):
+                self.deliverables_for_agency[agency_id].append(deliverable)
+        # The inverse relations, built once: asking them per agency would cost O(agencies × tasks).
+        self._tasks_led: dict[str, list[Task]] = defaultdict(list)
+        self._tasks_supported: dict[str, list[Task]] = defaultdict(list)
+        self._issued: dict[str, list[LegalReference]] = defaultdict(list)
+        for task in self.tasks:
+            for agency in self.leads.get(task.id, []):
+                self._tasks_led[agency.id].append(task)
+            for agency in self.supporters.get(task.id, []):
+                self._tasks_supported[agency.id].append(task)
+        for reference in self.references:
+            if reference.issuer:
+                self._issued[reference.issuer].append(reference)
 
         for ref in self.plan.legal_basis:
             self.citations[ref].insert(0, Citation("Phần căn cứ", "can-cu", None))
@@ -161,13 +174,13 @@ class Site:
         return [self.reference[i] for i in ids]
 
     def references_issued_by(self, agency: Agency) -> list[LegalReference]:
-        return [r for r in self.references if r.issuer == agency.id]
+        return self._issued.get(agency.id, [])
 
     def tasks_led_by(self, agency: Agency) -> list[Task]:
-        return [t for t in self.tasks if agency in self.leads.get(t.id, [])]
+        return self._tasks_led.get(agency.id, [])
 
     def tasks_supported_by(self, agency: Agency) -> list[Task]:
-        return [t for t in self.tasks if agency in self.supporters.get(t.id, [])]
+        return self._tasks_supported.get(agency.id, [])
 
     def is_cited_by_plan(self, reference: LegalReference) -> bool:
         return bool(self.citations.get(reference.id))
@@ -212,5 +225,6 @@ def _citation_order(citation: Citation) -> tuple:
 
 
 def _append_once(items: list, item) -> None:
-    if item not in items:
+    # identity, not ==: pydantic's field-by-field equality is costly, and ids are unique
+    if all(existing is not item for existing in items):
         items.append(item)

@@ -8,6 +8,7 @@ checks every one of them in a strict build.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from pathlib import Path
 
@@ -25,15 +26,21 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 @jinja2.pass_context
 def _url(context: jinja2.runtime.Context, target: str, anchor: str | None = None) -> Markup:
-    here = posixpath.dirname(context["page_uri"])
-    link = posixpath.relpath(target, here or ".") if target else ""
+    link = _relative(target, posixpath.dirname(context["page_uri"])) if target else ""
     return Markup(link + (f"#{anchor}" if anchor else ""))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _relative(target: str, here: str) -> str:
+    # posixpath.relpath is slow (it makes both paths absolute); pages link many times per build
+    return posixpath.relpath(target, here or ".")
 
 
 def make_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # a fresh environment per build: no need to stat templates per render
         autoescape=True,
         finalize=md_text,
         trim_blocks=True,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from markupsafe import Markup, escape
 
+_WHITESPACE = re.compile(r"\s+")
 # Characters that Markdown (with the site's extensions) would read as syntax.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#+!~^=])")
 _SUBSCRIPT = re.compile(r"\\~([^~]+?)\\~")
@@ -31,7 +33,14 @@ def md_text(value: object) -> Markup:
     """
     if isinstance(value, Markup):
         return value
-    text = re.sub(r"\s+", " ", str(value))
+    return _md_text(str(value))
+
+
+# Every {{ }} of every page passes through here, and names and titles recur on many
+# pages: caching the pure string → Markup step keeps rendering linear and cheap.
+@functools.lru_cache(maxsize=1 << 16)
+def _md_text(text: str) -> Markup:
+    text = _WHITESPACE.sub(" ", text)
     text = str(escape(text))
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     text = _SUBSCRIPT.sub(r"<sub>\1</sub>", text)

@@ -133,6 +133,7 @@ def scale_references(data: dict, ctx: Context) -> None:
             ref["facts"] = [ctx.words.sentence(12, 30) for _ in range(ctx.rng.randint(1, 3))]
         if ctx.rng.random() < 0.1 and ctx.ids["references"]:
             ref["amended_by"] = ctx.many("references", 1, 2)
+            ref["status"] = "da-sua-doi"  # an amended document is marked so
         data["references"].append(ref)
         ctx.ids["references"].append(ref["id"])
 
@@ -223,8 +224,6 @@ def synthesize(tasks: int, out: Path, seed: int = 2024, source: Path = ROOT) -> 
 
     Raises ContentError (from load_site) if the written content is not valid.
     """
-    if tasks < 1:
-        raise ValueError("at least one task is needed")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     for part in [*PROJECT_PARTS, "content"]:
@@ -247,8 +246,8 @@ def synthesize(tasks: int, out: Path, seed: int = 2024, source: Path = ROOT) -> 
     ctx = Context(tasks, rng, Words(sorted(t for d in data.values() for t in _texts(d)), rng))
     ctx.ids["agencies"] = [a["id"] for a in data["agencies"]["agencies"]]
     ctx.ids["tasks"] = [t["id"] for t in data["tasks"]["tasks"]]
-    if tasks < len(ctx.ids["tasks"]):  # fewer tasks than the real plan: keep the first ones
-        _trim_tasks(data, tasks)
+    if tasks < len(ctx.ids["tasks"]):  # other content points at the real tasks: keep them all
+        raise ValueError(f"at least {len(ctx.ids['tasks'])} tasks (the real content's) are needed, not {tasks}")
 
     for name, scaler in SCALERS.items():
         if name in data:
@@ -274,18 +273,6 @@ def synthesize(tasks: int, out: Path, seed: int = 2024, source: Path = ROOT) -> 
             "deliverables": len(site.deliverables), "glossary": len(site.glossary)}
 
 
-def _trim_tasks(data: dict, keep: int) -> None:
-    """Drop real tasks beyond `keep`, and every pointer to them, so tiny sites stay valid."""
-    kept = {t["id"] for t in data["tasks"]["tasks"][:keep]}
-    data["tasks"]["tasks"] = data["tasks"]["tasks"][:keep]
-    for agency in data["agencies"]["agencies"]:
-        for duty in agency.get("duties") or []:
-            if "tasks" in duty:
-                duty["tasks"] = [t for t in duty["tasks"] if t in kept]
-    for deliverable in data["deliverables"]["deliverables"]:
-        deliverable["tasks"] = [t for t in deliverable["tasks"] if t in kept] or [next(iter(sorted(kept)))]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tasks", type=int, required=True, help="how many tasks the site has")
@@ -297,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as exc:
         print(f"synth.py wrote content that load_site rejects (a bug in synth.py):\n{exc}", file=sys.stderr)
         return 1
+    except ValueError as exc:
+        parser.error(str(exc))
     print(", ".join(f"{n} {name}" for name, n in counts.items()), f"→ {args.out}")
     return 0
 

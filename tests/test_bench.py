@@ -1,0 +1,99 @@
+"""The benchmark and its synthetic content keep working: tiny N, one run, no timing asserted."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from plansite.content import load_site
+from plansite.errors import ContentError
+from scripts import bench, synth
+
+
+def test_synthetic_content_is_valid_scaled_and_repeatable(tmp_path: Path):
+    counts = synth.synthesize(60, tmp_path / "a", seed=7)
+    synth.synthesize(60, tmp_path / "b", seed=7)
+    site = load_site(tmp_path / "a" / "content", tmp_path / "a").site
+    assert counts["tasks"] == len(site.tasks) == 60
+    # every synthetic task has a lead agency, so task pages are as full as the real ones
+    assert all(site.leads.get(task.id) for task in site.tasks[7:])
+    assert counts["agencies"] > 18 and counts["references"] > 17 and counts["deliverables"] > 2
+    for path in sorted((tmp_path / "a" / "content").glob("*.yml")):
+        assert path.read_bytes() == (tmp_path / "b" / "content" / path.name).read_bytes(), path.name
+    for part in synth.PROJECT_PARTS:
+        assert (tmp_path / "a" / part).exists(), part
+
+
+def test_synth_reports_content_that_load_site_rejects(tmp_path: Path, monkeypatch, capsys):
+    def broken(data: dict, ctx: synth.Context) -> None:
+        synth.scale_tasks(data, ctx)
+        data["tasks"][-1]["cites"] = ["van-ban-khong-co"]
+
+    monkeypatch.setitem(synth.SCALERS, "tasks", broken)
+    with pytest.raises(ContentError):
+        synth.synthesize(10, tmp_path / "bad")
+    assert synth.main(["--tasks", "10", "--out", str(tmp_path / "bad")]) == 1
+    error = capsys.readouterr().err
+    assert "van-ban-khong-co" in error and "[E-REF]" in error
+
+
+def test_bench_at_a_tiny_size_reports_every_figure(tmp_path: Path):
+    report_file, table_file = tmp_path / "report.json", tmp_path / "report.md"
+    code = bench.main(["--sizes", "8", "--runs", "1", "--work", str(tmp_path / "work"),
+                       "--json", str(report_file), "--markdown", str(table_file)])
+    assert code == 0
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+
+    assert report["runs"] == 1 and report["machine"]["cores"]
+    [size] = report["sizes"]
+    assert size["tasks"] == 8 and size["records"]["tasks"] == 8
+    # both builds made exactly the same pages: the floor is the same site without hooks
+    assert size["same_pages"], (size["only_in_data"], size["only_in_floor"])
+    assert size["data"]["pages"] == size["floor"]["pages"] > 8
+    for build in (size["data"], size["floor"]):
+        assert len(build["all_seconds"]) == 1
+        assert build["html_bytes"] > 0 and build["search_index_bytes"] > 0 and build["peak_rss_mb"] > 0
+    assert size["check_seconds"] > 0
+
+    # the one-line YAML change showed up on the served page
+    assert report["serve"]["page"].startswith("/nhiem-vu/")
+    assert report["serve"]["all_seconds"][0] is not None
+
+    profile = report["profile"]
+    assert set(profile["hooks_seconds"]) >= {"on_config", "on_files"}
+    assert any("plansite/build.py" in row["function"] for row in profile["top_in_pipeline"])
+
+    goals = {target["what"] for target in report["targets"]}
+    assert {"Ratio a/b at N=8 (CPU time; wall clock)", "Peak RSS at N=8", "One-line YAML change visible under serve"} <= goals
+    table = table_file.read_text(encoding="utf-8")
+    assert "| N tasks |" in table and "| Target |" in table and "python -m scripts.bench" in table
+
+
+def test_a_saved_report_tabulates_again(tmp_path: Path, capsys):
+    saved = tmp_path / "report.json"
+    assert bench.main(["--sizes", "8", "--runs", "1", "--no-serve", "--no-profile", "--json", str(saved)]) == 0
+    first = capsys.readouterr().out
+    assert bench.main(["--from-json", str(saved)]) == 0
+    again = capsys.readouterr().out
+    row = next(line for line in first.splitlines() if line.startswith("| 8 |"))
+    assert row in again.splitlines()
+
+
+def test_floor_config_keeps_theme_and_plugins_but_no_hooks():
+    config = (synth.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    floor = bench.without_keys(config, {"hooks", "watch"})
+    assert "hooks:" in config and "  - hooks/plansite_hooks.py" in config
+    assert not re.search(r"^(hooks|watch):", floor, re.MULTILINE) and "  - hooks/plansite_hooks.py" not in floor
+    for kept in ("theme:", "plugins:", "markdown_extensions:", "nav:"):
+        assert kept in floor, kept
+
+
+def test_floor_config_gets_the_glossary_the_hook_would_give_abbr():
+    config = (synth.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    floor = bench.with_abbr_glossary(config, {"BVMT": "bảo vệ môi trường", 'Đ"K': "điều: khoản"})
+    assert '  - abbr:\n      glossary:\n        "BVMT": "bảo vệ môi trường"\n' in floor
+    assert '"Đ\\"K": "điều: khoản"' in floor
+    assert floor.replace(floor[floor.index("  - abbr:"):floor.index("  - admonition")], "  - abbr\n") == config
