@@ -33,9 +33,9 @@ import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from scripts.synth import ROOT, synthesize
+from scripts.project import ROOT, copy_project
+from scripts.synth import synthesize
 
-PROJECT_PARTS = ["mkdocs.yml", "content", "docs", "overrides", "hooks", "plansite"]
 SERVE_TIMEOUT = 30.0  # seconds to wait for one change to show before calling it failed
 TARGETS = {"ratio": 1.10, "growth": 0.10, "peak_rss_mb": 1024, "check_seconds": 2.0, "serve_seconds": 2.0}
 
@@ -264,16 +264,7 @@ def measure_serve(runs: int, work: Path) -> dict:
     """Edit one task's short_title in a copy of the real content; poll its page until it shows."""
     from plansite.content import load_site
 
-    project = work / "serve"
-    if project.exists():
-        shutil.rmtree(project)
-    project.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / part)
+    project = copy_project(work / "serve")
     task = load_site(project / "content", project).site.tasks[0]
     tasks_file = project / "content" / "tasks.yml"
     original = tasks_file.read_text(encoding="utf-8")

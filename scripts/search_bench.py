@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import functools
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,8 +23,8 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["mkdocs.yml", "content", "docs", "overrides", "hooks", "plansite"]
+from scripts.project import ROOT, copy_project
+
 QUERIES = ["nhựa", "kinh te tuan hoan", "1375", "dieu"]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
@@ -49,16 +48,6 @@ def build(project: Path, site: Path, engine: str) -> None:
                     "--site-dir", str(site)], check=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
-def copy_project(target: Path) -> Path:
-    """The parts a build reads, so that building for another engine never touches the checkout."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            target.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / part)
-    return target
 
 
 def synthesize(tasks: int, folder: Path) -> Path:

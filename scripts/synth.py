@@ -32,9 +32,9 @@ import yaml
 
 from plansite.content import CONTENT_TYPES, load_site
 from plansite.errors import ContentError
+from scripts.project import BUILD_INPUTS, ROOT, copy_project
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "plansite"]
+PROJECT_PARTS = [part for part in BUILD_INPUTS if part != "content"]  # content is written, not copied
 
 # Synthetic records per task, after the real plan's shape scaled to a multi-year site:
 # one section-IV agency per 10 tasks, a legal reference per 8, a deliverable per 3.
@@ -224,20 +224,8 @@ def synthesize(tasks: int, out: Path, seed: int = 2024, source: Path = ROOT) -> 
 
     Raises ContentError (from load_site) if the written content is not valid.
     """
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    for part in [*PROJECT_PARTS, "content"]:
-        target = out / part
-        if target.is_dir():
-            shutil.rmtree(target)
-        elif target.exists():
-            target.unlink()
-    for part in PROJECT_PARTS:
-        path = source / part
-        if path.is_dir():
-            shutil.copytree(path, out / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(path, out / part)
+    out = copy_project(out, source, PROJECT_PARTS)
+    shutil.rmtree(out / "content", ignore_errors=True)
 
     content = source / "content"
     data = {ct.name: yaml.load((content / ct.path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)

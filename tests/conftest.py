@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -14,21 +13,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from scripts.project import ROOT, copy_project
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PROJECT_PARTS = ["mkdocs.yml", "content", "docs", "overrides", "hooks", "plansite"]
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of everything a build reads, so a test can break content without touching the repo."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 def run_mkdocs(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
