@@ -192,6 +192,8 @@ def test_header_box_opens_the_search_page_with_the_query(browser, site_url):
     with visit(browser, site_url + "nhiem-vu/") as page:
         page.page.fill("#site-search-input", "nhua")
         page.page.press("#site-search-input", "Enter")
+        # wait for the new page first: polling the old one races with its teardown
+        page.page.wait_for_url("**/tim-kiem/?q=nhua")
         page.page.wait_for_function("document.body.dataset.searchDone === 'nhua'")
         assert page.page.url.endswith("/tim-kiem/?q=nhua")
         assert page.console_errors == [] and page.foreign_requests() == []
