@@ -4,47 +4,18 @@ keep their ticks across reloads and print with their boxes."""
 
 from __future__ import annotations
 
-import functools
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 import yaml
 
 from conftest import FIXTURES
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run"]
 EXAMPLES = yaml.safe_load((FIXTURES / "selfcheck_examples.yml").read_text(encoding="utf-8"))
 
-pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Chromium is not installed (make test installs it)")
-
 
 @pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def served(built_site):
-    """The built site over local HTTP, as a reader gets it (search and storage need an http origin)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def served(site_url):
+    """The built site over local HTTP (conftest's server), as a reader gets it (storage needs an http origin)."""
+    return site_url.rstrip("/")
 
 
 @pytest.fixture
