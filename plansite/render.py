@@ -9,6 +9,7 @@ checks every one of them in a strict build.
 from __future__ import annotations
 
 import functools
+import hashlib
 import posixpath
 from pathlib import Path
 
@@ -36,11 +37,22 @@ def _relative(target: str, here: str) -> str:
     return posixpath.relpath(target, here or ".")
 
 
+def _bytecode_cache() -> jinja2.FileSystemBytecodeCache:
+    """Compiled templates kept between builds: compiling was most of a small build's fixed cost.
+
+    Jinja checks each template's source checksum, but not the environment's options, which
+    also shape the compiled code; so the cache is keyed by this file's own text too.
+    """
+    options = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+    return jinja2.FileSystemBytecodeCache(pattern=f"__plansite_{options}_%s.cache")
+
+
 def make_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         undefined=jinja2.StrictUndefined,
         auto_reload=False,  # a fresh environment per build: no need to stat templates per render
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,
         finalize=md_text,
         trim_blocks=True,
