@@ -19,11 +19,13 @@ synonym matching, and the browser tests check that both agree.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import re
+import shutil
 import tempfile
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path
@@ -32,6 +34,12 @@ from pagefind.index import IndexConfig, PagefindIndex
 
 OUTPUT = "pagefind"  # folder of the index inside the site, served as /pagefind/
 SYNONYMS = "synonyms.json"  # in OUTPUT: the glossary's spellings, for search.js
+SHARDS = "shards.json"  # in OUTPUT: the further index bundles search.js merges into the first
+SHARD_OUTPUT = "pagefind-shards"  # folder of those bundles inside the site
+# Pages per Pagefind index. The indexer holds a whole index in memory (about 170 KB a page:
+# 2.1 GB for 12,000 pages), so a large site is indexed in shards, one indexer at a time, and
+# the browser merges them (Pagefind's mergeIndex). The real site fits in one.
+SHARD_PAGES = 2000
 LANGUAGE = "vi"
 # Pages that are not content: the search page itself and the 404 page.
 SKIPPED = ("404.html", "tim-kiem/index.html")
@@ -110,16 +118,15 @@ def search_page(relative: str, page_html: str) -> SearchPage | None:
     return SearchPage(relative, document)
 
 
-def site_pages(site_dir: Path) -> list[SearchPage]:
-    pages = []
+def site_pages(site_dir: Path) -> Iterator[SearchPage]:
+    """The search documents of a built site, one at a time (a large site does not fit twice in memory)."""
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir).as_posix()
-        if relative in SKIPPED or relative.startswith(f"{OUTPUT}/"):
+        if relative in SKIPPED or relative.startswith((f"{OUTPUT}/", f"{SHARD_OUTPUT}/")):
             continue
         page = search_page(relative, path.read_text(encoding="utf-8"))
         if page:
-            pages.append(page)
-    return pages
+            yield page
 
 
 async def _write_index(documents: Path, output: Path) -> int:
@@ -128,26 +135,38 @@ async def _write_index(documents: Path, output: Path) -> int:
         return (await index.add_directory(str(documents)))["page_count"]
 
 
-def index_site(site_dir: Path, glossary: Iterable) -> int:
+def index_site(site_dir: Path, glossary: Iterable, shard_pages: int = SHARD_PAGES) -> int:
     """Write the Pagefind index of a built site into site_dir/pagefind/; returns the pages indexed.
 
-    The documents go through a temporary folder and one add_directory request: the Python
+    Every `shard_pages` pages make one index: the first in pagefind/, the others in
+    pagefind-shards/<n>/, listed in pagefind/shards.json for search.js to merge. Each shard's
+    documents go through a temporary folder and one add_directory request: the Python
     service answers one request per 0.1 s, far too slow for one request per page.
     """
     site_dir = Path(site_dir).resolve()
     output = site_dir / OUTPUT
+    for stale in (output, site_dir / SHARD_OUTPUT):  # indexing the same site twice starts afresh
+        shutil.rmtree(stale, ignore_errors=True)
+    count, shards = 0, []
     pages = site_pages(site_dir)
-    if not pages:  # e.g. a theme upgrade changed the article markup _ARTICLE looks for
+    batches = iter(lambda: list(itertools.islice(pages, shard_pages)), [])
+    for number, batch in enumerate(batches):
+        target = output if number == 0 else site_dir / SHARD_OUTPUT / str(number)
+        with tempfile.TemporaryDirectory(prefix="plansite-search-") as temp:
+            documents = Path(temp)
+            for page in batch:
+                document = documents / page.path
+                document.parent.mkdir(parents=True, exist_ok=True)
+                document.write_text(page.html, encoding="utf-8")
+            count += asyncio.run(_write_index(documents, target))
+        if target != output:
+            shards.append(target.relative_to(site_dir).as_posix() + "/")
+    if not count:  # e.g. a theme upgrade changed the article markup _ARTICLE looks for
         raise ValueError(f"no page of {site_dir} has a Material article to index for search")
-    with tempfile.TemporaryDirectory(prefix="plansite-search-") as temp:
-        documents = Path(temp)
-        for page in pages:
-            target = documents / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.html, encoding="utf-8")
-        count = asyncio.run(_write_index(documents, output))
-    for bundle in [*output.glob("pagefind-*ui*"), output / "pagefind-highlight.js"]:  # the site has its own UI
-        bundle.unlink(missing_ok=True)
+    for bundle_dir in [output, *(site_dir / shard for shard in shards)]:
+        for bundle in [*bundle_dir.glob("pagefind-*ui*"), bundle_dir / "pagefind-highlight.js"]:
+            bundle.unlink(missing_ok=True)  # the site has its own UI
     synonyms = json.dumps(synonym_groups(glossary), ensure_ascii=False, separators=(",", ":"))
     (output / SYNONYMS).write_text(synonyms, encoding="utf-8")
+    (output / SHARDS).write_text(json.dumps(shards), encoding="utf-8")
     return count

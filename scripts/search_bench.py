@@ -111,12 +111,12 @@ def measure(site: Path, engine: str, queries: list[str]) -> list[dict]:
 
 def is_index_data(url: str) -> bool:
     """The index itself, as opposed to the search program (JavaScript, WebAssembly) fetched once."""
-    return url.endswith((".pf_index", ".pf_meta", ".pf_fragment", ".pf_filter", "synonyms.json", "search_index.json"))
+    return url.endswith((".pf_index", ".pf_meta", ".pf_fragment", ".pf_filter", "synonyms.json", "shards.json", "search_index.json"))
 
 
 def index_size(site: Path, engine: str) -> tuple[int, int]:
-    folder = site / ("pagefind" if engine == "pagefind" else "search")
-    files = [f for f in folder.rglob("*") if f.is_file() and is_index_data(f.name)]
+    folders = [site / "pagefind", site / "pagefind-shards"] if engine == "pagefind" else [site / "search"]
+    files = [f for folder in folders for f in folder.rglob("*") if f.is_file() and is_index_data(f.name)]
     return sum(f.stat().st_size for f in files), len(files)
 
 

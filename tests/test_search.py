@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from browsing import visit
-from conftest import ROOT
+from conftest import ROOT, serving
 from plansite import search
 from plansite.content import load_site
 
@@ -211,3 +213,22 @@ def test_indexing_a_site_without_articles_fails_loudly(tmp_path):
     (tmp_path / "index.html").write_text("<html><body><main>Trang</main></body></html>", encoding="utf-8")
     with pytest.raises(ValueError, match="no page"):
         search.index_site(tmp_path, GLOSSARY)
+
+
+def test_a_site_indexed_in_shards_finds_pages_in_every_shard(browser, built_site, tmp_path):
+    # A large site is indexed in several Pagefind indexes that the search page merges;
+    # ten pages a shard splits the real site into eight, so the cases below span them.
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    with ThreadPoolExecutor(1) as pool:  # Playwright's event loop runs in this thread; the indexer wants its own
+        assert pool.submit(search.index_site, site, GLOSSARY, shard_pages=10).result() > 60
+    shards = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert len(shards) >= 6 and all((site / shard / "pagefind-entry.json").is_file() for shard in shards)
+    cases = [("1375", "/van-ban/qd-1375-2020/"), ("nilon", "/huong-dan/chat-thai-nhua/"),
+             ("danh gia cong nghe nguon thai", "/nhiem-vu/danh-gia-hien-trang/"),
+             ("KTTH", "/huong-dan/kinh-te-tuan-hoan/")]
+    with serving(site) as url, visit(browser, url + "tim-kiem/") as page:
+        for query, expected in cases:
+            links, _ = page.search_results(query)
+            assert expected in links[:3], (query, links[:5])
+        assert page.foreign_requests() == []

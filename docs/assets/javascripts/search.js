@@ -11,6 +11,9 @@
   var script = document.currentScript;
   var PAGEFIND = new URL("../../pagefind/pagefind.js", script.src).href;
   var SYNONYMS = new URL("../../pagefind/synonyms.json", script.src).href;
+  // A large site is indexed in shards (plansite/search.py); the first is /pagefind/, the
+  // others are listed here and merged into it.
+  var SHARDS = new URL("../../pagefind/shards.json", script.src).href;
   var MAX_VARIANTS = 16;
   // Measured on this site (BENCHMARKS.md): Pagefind's default weight lets a title with "khoa"
   // outrank the one page with "khóa" for the query "khóa"; 5 ranks exact diacritics first.
@@ -68,9 +71,15 @@
       pagefind = Promise.all([
         import(PAGEFIND),
         fetch(SYNONYMS).then(function (response) { return response.json(); }),
+        fetch(SHARDS).then(function (response) { return response.json(); }),
       ]).then(function (loaded) {
-        return loaded[0].options({ ranking: RANKING }).then(function () {
-          return { pf: loaded[0], synonyms: loaded[1] };
+        var pf = loaded[0];
+        return pf.options({ ranking: RANKING }).then(function () {
+          return Promise.all(loaded[2].map(function (shard) {
+            return pf.mergeIndex(new URL("../../" + shard, script.src).href, { ranking: RANKING });
+          }));
+        }).then(function () {
+          return { pf: pf, synonyms: loaded[1] };
         });
       });
     }
