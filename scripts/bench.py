@@ -198,7 +198,7 @@ def html_pages(site: Path) -> dict[str, int]:
 def figures(runs: list[Measured], site: Path) -> BuildFigures:
     pages = html_pages(site)
     total = sum(pages.values())
-    index = [p for p in (site / "pagefind").rglob("*") if p.is_file()] if (site / "pagefind").is_dir() else []
+    index = [p for folder in ("pagefind", "pagefind-shards") for p in (site / folder).rglob("*") if p.is_file()]
     return BuildFigures(
         seconds=statistics.median(r.seconds for r in runs),
         all_seconds=[round(r.seconds, 2) for r in runs],
