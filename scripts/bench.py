@@ -23,17 +23,15 @@ import platform
 import pstats
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from scripts.project import ROOT, copy_project
+from scripts.project import ROOT, copy_project, fetch_text, free_port
 from scripts.synth import synthesize
 
 SERVE_TIMEOUT = 30.0  # seconds to wait for one change to show before calling it failed
@@ -237,20 +235,6 @@ def measure_size(tasks: int, runs: int, work: Path, say) -> SizeFigures:
 # `mkdocs serve`: how long a one-line YAML change takes to show
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8", errors="replace")
-    except OSError:
-        return None
-
-
 def _wait_for(predicate, timeout: float, interval: float = 0.02) -> float | None:
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
@@ -271,7 +255,7 @@ def measure_serve(runs: int, work: Path) -> dict:
     line = re.search(rf"^(\s*short_title: ){re.escape(task.short_title)}$", original, re.MULTILINE)
     if not line:
         raise RuntimeError(f"no one-line short_title for task {task.id} in tasks.yml")
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/nhiem-vu/{task.id}/"
     log = open(work / "serve.log", "wb")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}",
@@ -279,14 +263,14 @@ def measure_serve(runs: int, work: Path) -> dict:
                               cwd=ROOT, env=_env(), stdout=log, stderr=subprocess.STDOUT)
     seconds: list[float | None] = []
     try:
-        if _wait_for(lambda: _fetch(url) is not None, 120, 0.2) is None:
+        if _wait_for(lambda: fetch_text(url, timeout=2) is not None, 120, 0.2) is None:
             raise RuntimeError(f"mkdocs serve did not come up; see {work / 'serve.log'}")
         for run in range(runs):
             marker = f"thu-do-{run}-{os.getpid()}"
             tasks_file.write_text(original[:line.end()] + f" {marker}" + original[line.end():], encoding="utf-8")
-            seconds.append(_wait_for(lambda: marker in (_fetch(url) or ""), SERVE_TIMEOUT))
+            seconds.append(_wait_for(lambda: marker in (fetch_text(url, timeout=2) or ""), SERVE_TIMEOUT))
             tasks_file.write_text(original, encoding="utf-8")
-            _wait_for(lambda: marker not in (_fetch(url) or marker), SERVE_TIMEOUT)  # settle before the next edit
+            _wait_for(lambda: marker not in (fetch_text(url, timeout=2) or marker), SERVE_TIMEOUT)  # settle before the next edit
     finally:
         server.terminate()
         try:

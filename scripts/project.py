@@ -1,12 +1,15 @@
-"""What a build reads from the project, and one way to copy it.
+"""What a build reads from the project, one way to copy it, and how to reach a local preview.
 
 Tests, benchmarks and the synthetic-content generator all build copies of the project, so
 that they never touch the checkout; they share this list so a new build input is added once.
+The serve test and the serve benchmark both start `mkdocs serve` on a free local port and poll it.
 """
 
 from __future__ import annotations
 
 import shutil
+import socket
+import urllib.request
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -29,3 +32,19 @@ def copy_project(target: Path, source: Path = ROOT, parts: Iterable[str] = BUILD
         else:
             shutil.copy2(origin, copy)
     return target
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch_text(url: str, timeout: float = 5) -> str | None:
+    """The page at `url` as text, or None while the server is not answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except OSError:  # URLError, connection refused or reset, timeout
+        return None

@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 from conftest import ROOT
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
+from scripts.project import fetch_text, free_port
 
 
 def _wait_for(condition: Callable[[], bool], what: str, log: Path, seconds: float = 60) -> None:
@@ -45,7 +29,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_serve_shows_the_error_keeps_the_last_good_site_and_recovers(project, tmp_path):
-    port = _free_port()
+    port = free_port()
     page = f"http://127.0.0.1:{port}/nhiem-vu/tuyen-truyen/"
     log = tmp_path / "serve.log"
     command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}",
@@ -54,7 +38,7 @@ def test_serve_shows_the_error_keeps_the_last_good_site_and_recovers(project, tm
         server = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, cwd=project,
                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
-        _wait_for(lambda: "Tuyên truyền, phổ biến pháp luật" in (_get(page) or ""), "the first build", log)
+        _wait_for(lambda: "Tuyên truyền, phổ biến pháp luật" in (fetch_text(page) or ""), "the first build", log)
 
         _edit(project / "content" / "deliverables.yml", "lead: [so-cong-thuong]", "lead: [so-cong-thuong2]")
         check = subprocess.run([sys.executable, "-m", "scripts.check", str(project)], cwd=ROOT,
@@ -62,12 +46,12 @@ def test_serve_shows_the_error_keeps_the_last_good_site_and_recovers(project, tm
         error_line = check.stderr.splitlines()[0]
         assert "[E-REF]" in error_line
         _wait_for(lambda: error_line in log.read_text(encoding="utf-8"), "the error in the server output", log)
-        assert "Tuyên truyền, phổ biến pháp luật" in (_get(page) or ""), "the last good page must still be served"
+        assert "Tuyên truyền, phổ biến pháp luật" in (fetch_text(page) or ""), "the last good page must still be served"
 
         _edit(project / "content" / "deliverables.yml", "lead: [so-cong-thuong2]", "lead: [so-cong-thuong]")
         _edit(project / "content" / "tasks.yml", "short_title: Tuyên truyền, phổ biến pháp luật",
               "short_title: Tuyên truyền (đã sửa), phổ biến pháp luật")
-        _wait_for(lambda: "Tuyên truyền (đã sửa)" in (_get(page) or ""), "the fixed content to be served", log)
+        _wait_for(lambda: "Tuyên truyền (đã sửa)" in (fetch_text(page) or ""), "the fixed content to be served", log)
     finally:
         server.terminate()
         try:
