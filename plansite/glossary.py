@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from plansite.folding import fold
 from plansite.schema import Term
 
 
@@ -24,10 +24,4 @@ def abbreviations(terms: list[Term]) -> dict[str, str]:
 
 def alphabetical(terms: list[Term]) -> list[Term]:
     """Dictionary order for Vietnamese readers: "ĐTM" after "CTNH", "ô zôn" among the O's."""
-    return sorted(terms, key=lambda t: (_plain(t.term), t.term))
-
-
-def _plain(text: str) -> str:
-    """Lower case without tone marks; đ sorts right after d."""
-    text = unicodedata.normalize("NFD", text.lower())
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("đ", "d~")
+    return sorted(terms, key=lambda t: (fold(t.term, dd="d~"), t.term))

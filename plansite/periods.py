@@ -11,19 +11,24 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _QUARTERS = re.compile(r"^Quý\s+([IVX]+)(?:\s*-\s*([IVX]+))?\s*/\s*(\d{4})$", re.IGNORECASE)
 _MONTHS = re.compile(r"^Tháng\s+(\d{1,2})(?:\s*-\s*(\d{1,2}))?\s*/\s*(\d{4})$", re.IGNORECASE)
 _YEAR = re.compile(r"^Năm\s+(\d{4})$", re.IGNORECASE)
+_YEARS = re.compile(r"^Giai\s+đoạn\s+(\d{4})\s*-\s*(\d{4})$", re.IGNORECASE)
+_UNTIL = re.compile(r"^Đến\s+năm\s+(\d{4})$", re.IGNORECASE)
 
-ALLOWED = '"Quý II-IV/2024", "Quý I/2024", "Tháng 3-5/2024", "Tháng 3/2024" hoặc "Năm 2024"'
+ALLOWED = ('"Quý II-IV/2024", "Quý I/2024", "Tháng 3-5/2024", "Tháng 3/2024", "Năm 2024", '
+           '"Giai đoạn 2026-2030" hoặc "Đến năm 2025"')
 
 
 @dataclass(frozen=True)
 class Period:
     text: str  # as written in the plan
-    start: dt.date
+    start: dt.date | None  # None for "Đến năm 2025": the document gives no start
     end: dt.date
 
     def quarters(self) -> list[tuple[int, int]]:
-        """(year, quarter) pairs this period touches, in order."""
-        result = []
+        """(year, quarter) pairs this period touches, in order (none without a known start)."""
+        result: list[tuple[int, int]] = []
+        if self.start is None:
+            return result
         year, quarter = self.start.year, (self.start.month - 1) // 3 + 1
         while (year, quarter) <= (self.end.year, (self.end.month - 1) // 3 + 1):
             result.append((year, quarter))
@@ -62,4 +67,11 @@ def parse_period(text: str) -> Period:
     if match := _YEAR.match(text):
         year = int(match.group(1))
         return Period(text, dt.date(year, 1, 1), dt.date(year, 12, 31))
+    if match := _YEARS.match(text):
+        first, last = int(match.group(1)), int(match.group(2))
+        if last < first:
+            raise ValueError(f'thời gian "{text}" có năm kết thúc trước năm bắt đầu')
+        return Period(text, dt.date(first, 1, 1), dt.date(last, 12, 31))
+    if match := _UNTIL.match(text):
+        return Period(text, None, dt.date(int(match.group(1)), 12, 31))
     raise ValueError(f'thời gian "{text}" không đúng dạng; các dạng hợp lệ: {ALLOWED}')

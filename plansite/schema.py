@@ -4,55 +4,34 @@ These models are the single definition of what a content file may contain. The J
 Schema files in `content/schema/` and the field reference in CONTRIBUTING.md are
 generated from them (`scripts/gen_schema.py`), so the three cannot drift apart.
 Fields a source does not confirm are optional and stay empty (None) rather than guessed.
+
+Two kinds of field carry more than a type:
+- a vocabulary field (`AGENCY_KINDS.type`) takes one value of a list declared once in
+  `plansite/vocab.py`, with its labels;
+- a reference field (`Ref("agencies")`) holds the id of a record of another collection.
+  The reference checks, the error hints and the model's resolution of ids into records all
+  read these declarations (`ref_target()`); nothing else lists which field points where.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, ValidationInfo,
                       WithJsonSchema, field_validator)
 from pydantic_core import PydanticCustomError
 
 from plansite.periods import Period, parse_period
-
-# Vocabularies
-
-REFERENCE_KINDS = {
-    "luat": "Luật",
-    "nghi-quyet": "Nghị quyết",
-    "nghi-dinh": "Nghị định",
-    "quyet-dinh": "Quyết định",
-    "chi-thi": "Chỉ thị",
-    "thong-tu": "Thông tư",
-    "ke-hoach": "Kế hoạch",
-}
-REFERENCE_STATUSES = {
-    "con-hieu-luc": "Còn hiệu lực",
-    "da-sua-doi": "Đã được sửa đổi, bổ sung",
-    "bi-thay-the": "Đã bị thay thế",
-    "chua-ro": "Chưa xác định",
-}
-AGENCY_KINDS = {
-    "uy-ban": "Ủy ban nhân dân",
-    "so": "Sở, ngành Thành phố",
-    "nhom": "Nhóm cơ quan",
-    "bo": "Cơ quan Trung ương",
-    "doanh-nghiep": "Doanh nghiệp",
-    "dia-phuong-khac": "Địa phương khác",
-}
-DUTY_ROLES = {
-    "chu-tri": "Chủ trì",
-    "thuc-hien": "Thực hiện",
-    "phoi-hop": "Phối hợp",
-}
-PLAN_STATUSES = {"du-thao": "Dự thảo", "ban-hanh": "Đã ban hành"}
+from plansite.vocab import (AGENCY_KINDS, AUDIENCES, DUTY_ROLES, GUIDANCE_KINDS, PLAN_STATUSES, REFERENCE_KINDS,
+                            REFERENCE_STATUSES, SELF_CHECKS)
 
 # Field types
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_QUALIFIED_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 
 
@@ -75,6 +54,17 @@ def _check_id(value: str) -> str:
         raise PydanticCustomError(
             "id",
             'mã "{value}" không hợp lệ; chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ "so-cong-thuong"',
+            {"value": value},
+        )
+    return value
+
+
+def _check_qualified_id(value: str) -> str:
+    if not _QUALIFIED_ID.match(value):
+        raise PydanticCustomError(
+            "id",
+            'mã "{value}" không hợp lệ; viết mã kế hoạch (tên thư mục trong content/plans/), dấu "/" rồi mã '
+            'bản ghi, ví dụ "2024/tuyen-truyen"',
             {"value": value},
         )
     return value
@@ -107,6 +97,39 @@ def _parse_period(value: object) -> object:
     return value
 
 
+@dataclass(frozen=True)
+class DayMonth:
+    """A day of every year, as in "trước ngày 31/01 hằng năm"."""
+
+    day: int
+    month: int
+
+    def in_year(self, year: int) -> dt.date:
+        return dt.date(year, self.month, self.day)
+
+    def __str__(self) -> str:
+        return f"{self.day:02d}/{self.month:02d}"
+
+
+def _parse_day_month(value: object) -> object:
+    if isinstance(value, DayMonth):
+        return value
+    text = str(value).strip()
+    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})", text)
+    if not match:
+        raise PydanticCustomError(
+            "date_yearly", 'hạn hằng năm "{value}" cần cả ngày và tháng, viết ngày/tháng, ví dụ 31/01',
+            {"value": text})
+    day, month = int(match.group(1)), int(match.group(2))
+    try:
+        dt.date(2001, month, day)  # not a leap year: a yearly day must exist every year
+    except ValueError:
+        raise PydanticCustomError(
+            "date_impossible", 'ngày "{value}" không có trong mọi năm; tháng {month} không có ngày {day}',
+            {"value": text, "month": month, "day": day}) from None
+    return DayMonth(day, month)
+
+
 # The JSON Schema of each type is what the editor's YAML extension checks as staff type;
 # it says what the written form looks like (the validators above stay the authority).
 Text = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})]
@@ -115,27 +138,166 @@ Id = Annotated[str, AfterValidator(_check_id),
 Date = Annotated[dt.date, BeforeValidator(_parse_date),
                  WithJsonSchema({"type": "string", "pattern": r"^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$",
                                  "examples": ["08/9/2020"]})]
+YearlyDay = Annotated[DayMonth, BeforeValidator(_parse_day_month), PlainSerializer(str, return_type=str),
+                      WithJsonSchema({"type": "string", "pattern": r"^[0-9]{1,2}/[0-9]{1,2}$", "examples": ["31/01"]})]
 PeriodField = Annotated[
     Period,
     BeforeValidator(_parse_period),
     PlainSerializer(lambda p: p.text, return_type=str),
     WithJsonSchema({"type": "string",
                     "pattern": r"^(Quý (I|II|III|IV)(-(I|II|III|IV))?/[0-9]{4}|Tháng [0-9]{1,2}(-[0-9]{1,2})?/[0-9]{4}"
-                               r"|Năm [0-9]{4})$",
-                    "examples": ["Quý II-IV/2024", "Năm 2024"]}),
+                               r"|Năm [0-9]{4}|Giai đoạn [0-9]{4}-[0-9]{4}|Đến năm [0-9]{4})$",
+                    "examples": ["Quý II-IV/2024", "Năm 2024", "Giai đoạn 2026-2030"]}),
 ]
+
+
+@dataclass(frozen=True)
+class RefTarget:
+    """Marks a field as holding ids of `collection` (see COLLECTIONS in plansite/content.py).
+
+    A plan's own collections (tasks, deliverables) are looked up in the same plan; from a
+    shared file they are named with the plan first ("2024/tuyen-truyen"): `qualified`.
+    """
+
+    collection: str
+    label: str  # what the id names, in messages: "đơn vị chủ trì"
+    qualified: bool = False
+
+
+def Ref(collection: str, label: str) -> Any:  # noqa: N802 - a type factory, used like a type
+    return Annotated[str, AfterValidator(_check_id), RefTarget(collection, label),
+                     WithJsonSchema({"type": "string", "pattern": _ID.pattern})]
+
+
+def PlanRef(collection: str, label: str) -> Any:  # noqa: N802
+    return Annotated[str, AfterValidator(_check_qualified_id), RefTarget(collection, label, qualified=True),
+                     WithJsonSchema({"type": "string", "pattern": _QUALIFIED_ID.pattern,
+                                     "examples": ["2024/tuyen-truyen"]})]
+
+
+def ref_target(metadata: Any) -> RefTarget | None:
+    return next((item for item in metadata if isinstance(item, RefTarget)), None)
 
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
 
-# The plan
+# Bodies (shared by every plan)
+
+
+class Successor(Record):
+    name: Text = Field(description="Tên cơ quan hiện đảm nhận nhiệm vụ.")
+    agency: Ref("agencies", "cơ quan kế nhiệm") | None = Field(
+        default=None, description="Mã cơ quan đó nếu có trong agencies.yml.")
+    since: Date | None = Field(default=None, description="Từ ngày (ngày/tháng/năm).")
+    basis: Text = Field(description="Căn cứ (văn bản hoặc nguồn đã kiểm chứng).")
+    basis_refs: list[Ref("references", "văn bản căn cứ")] = Field(
+        default=[], description="Mã các văn bản căn cứ (trong references.yml).")
+
+
+class Agency(Record):
+    id: Id = Field(description="Mã đơn vị, dùng làm địa chỉ trang: /don-vi/<mã>/.")
+    name: Text = Field(description="Tên theo cách viết của Kế hoạch (hoặc tên chính thức nếu Kế hoạch không nêu).")
+    kind: AGENCY_KINDS.type = Field(description="Loại đơn vị.")
+    successor: Successor | None = Field(
+        default=None, description="Cơ quan hiện đảm nhận nhiệm vụ sau sắp xếp năm 2025 (chỉ ghi khi đã kiểm chứng).")
+
+
+class AgencyFile(Record):
+    """Tệp content/agencies.yml: các cơ quan, đơn vị (dùng chung cho mọi kế hoạch)."""
+
+    agencies: list[Agency] = Field(min_length=1, description="Danh sách đơn vị.")
+
+
+class Contact(Record):
+    agency: Ref("agencies", "đơn vị") = Field(description="Mã đơn vị trả lời (trong agencies.yml).")
+    topic: Text = Field(description="Hỏi về việc gì, ví dụ “Các quy định ngành Công Thương về môi trường”.")
+    phone: Text | None = Field(default=None, description="Số điện thoại; chỉ ghi khi đã kiểm chứng.")
+    email: Text | None = Field(default=None, description="Thư điện tử; chỉ ghi khi đã kiểm chứng.")
+    address: Text | None = Field(default=None, description="Địa chỉ; chỉ ghi khi đã kiểm chứng.")
+    url: Text | None = Field(default=None, description="Trang web chính thức; chỉ ghi khi đã kiểm chứng.")
+    verified: bool = Field(description="true chỉ khi số điện thoại, thư điện tử, địa chỉ, trang web đã được kiểm "
+                                       "chứng; false thì trang chỉ hiện tên đơn vị.")
+    reviewed: Date = Field(description="Ngày rà soát gần nhất.")
+
+
+class ContactFile(Record):
+    """Tệp content/contacts.yml: hỏi ở đâu (hiện ở chân mọi trang và trên trang doanh nghiệp)."""
+
+    contacts: list[Contact] = Field(min_length=1, description="Danh sách nơi hỏi.")
+
+
+# Legal references
+
+
+class LegalReference(Record):
+    id: Id = Field(description="Mã văn bản, dùng làm địa chỉ trang: /van-ban/<mã>/.")
+    kind: REFERENCE_KINDS.type = Field(description="Loại văn bản.")
+    number: Text | None = Field(default=None, description='Số, ký hiệu, ví dụ "72/2020/QH14"; để trống nếu chưa rõ.')
+    date: Date | None = Field(default=None, description="Ngày ban hành; để trống nếu chưa rõ.")
+    issuer: Ref("agencies", "cơ quan ban hành") | None = Field(
+        default=None, description="Mã cơ quan ban hành (trong agencies.yml); để trống nếu chưa rõ.")
+    title: Text | None = Field(default=None, description="Trích yếu (tên) văn bản; để trống nếu chưa kiểm chứng.")
+    signer: Text | None = Field(default=None, description="Người ký; để trống nếu chưa kiểm chứng.")
+    effective: Date | None = Field(default=None, description="Ngày có hiệu lực; để trống nếu chưa kiểm chứng.")
+    status: REFERENCE_STATUSES.type = Field(default="chua-ro", description='Tình trạng hiệu lực; "chua-ro" khi chưa kiểm chứng.')
+    amended_by: list[Ref("references", "văn bản sửa đổi")] = Field(
+        default=[], description="Mã các văn bản sửa đổi, bổ sung văn bản này.")
+    replaced_by: Ref("references", "văn bản thay thế") | None = Field(
+        default=None, description="Mã văn bản thay thế văn bản này.")
+    newer: Ref("references", "văn bản mới") | None = Field(
+        default=None, description='Mã văn bản mới cùng lĩnh vực (khi status là "co-van-ban-moi"), '
+                                  "chưa kiểm chứng là thay thế.")
+    facts: list[Text] = Field(default=[], description="Các điểm nội dung đã kiểm chứng, mỗi điểm một câu.")
+    verified_articles: list[Text] = Field(
+        default=[], description='Các điều, phụ lục mà nội dung đã được kiểm chứng, ví dụ "Điều 64"; '
+                                "nội dung hướng dẫn chỉ được đánh dấu verified khi dẫn các điều này.")
+
+    @property
+    def label(self) -> str:
+        """How the document is named in lists: "Quyết định 1375/QĐ-TTg", "Luật Bảo vệ môi trường số 72/2020/QH14"."""
+        kind = REFERENCE_KINDS.label(self.kind)
+        if self.kind == "luat" and self.title:
+            return f"{self.title} số {self.number}" if self.number else self.title
+        return f"{kind} {self.number}" if self.number else (self.title or kind)
+
+
+class ReferenceFile(Record):
+    """Tệp content/references.yml: các văn bản pháp lý được các kế hoạch viện dẫn hoặc liên quan."""
+
+    references: list[LegalReference] = Field(min_length=1, description="Danh sách văn bản.")
+
+
+# Glossary: abbreviations and terms, shown as tooltips and used by search for synonyms
+
+
+class Term(Record):
+    id: Id = Field(description="Mã thuật ngữ.")
+    term: Text = Field(description='Cách viết trên trang, ví dụ "BVMT" hoặc "túi ni lông".')
+    expansion: Text | None = Field(
+        default=None, description='Nghĩa đầy đủ của chữ viết tắt, ví dụ "bảo vệ môi trường"; hiện thành chú thích khi di chuột.')
+    definition: Text | None = Field(default=None, description="Giải thích ngắn, bằng lời dễ hiểu.")
+    synonyms: list[Text] = Field(
+        default=[], description='Cách viết khác mà người đọc hay gõ khi tìm kiếm, ví dụ "nilon", "nylon".')
+    cites: list[Ref("references", "văn bản định nghĩa")] = Field(
+        default=[], description="Mã các văn bản định nghĩa thuật ngữ (nếu có).")
+
+
+class GlossaryFile(Record):
+    """Tệp content/glossary.yml: chữ viết tắt và thuật ngữ."""
+
+    terms: list[Term] = Field(min_length=1, description="Danh sách thuật ngữ.")
+
+
+# A plan: content/plans/<id>/. plan.yml is its record; a plan whose full text the site
+# publishes also has `text` there, and tasks.yml, duties.yml and deliverables.yml beside it.
 
 
 class Purpose(Record):
     text: Text = Field(description="Nguyên văn một mục của phần I (Mục đích, yêu cầu).")
-    cites: list[Id] = Field(default=[], description="Mã các văn bản (trong references.yml) mà mục này viện dẫn.")
+    cites: list[Ref("references", "văn bản viện dẫn")] = Field(
+        default=[], description="Mã các văn bản (trong references.yml) mà mục này nhắc đến trong nguyên văn.")
 
 
 class Funding(Record):
@@ -178,24 +340,15 @@ class Headings(Record):
     recipients: Text = Field(description='Tiêu đề mục nơi nhận, ví dụ "Nơi nhận:".')
 
 
-class Plan(Record):
-    """Tệp content/plan.yml: phần đầu, phần I, III, câu kết, nơi nhận và chữ ký của Kế hoạch."""
-
-    id: Id = Field(description="Mã của Kế hoạch.")
+class PlanText(Record):
     kind: Text = Field(description='Loại văn bản, viết như bản gốc, ví dụ "KẾ HOẠCH".')
-    title: Text = Field(description="Tên đầy đủ của Kế hoạch.")
-    issuer: Id = Field(description="Mã cơ quan ban hành (trong agencies.yml).")
     place: Text = Field(description='Địa danh ở dòng ngày tháng, ví dụ "Hà Nội".')
-    status: Literal["du-thao", "ban-hanh"] = Field(
-        description='Tình trạng: "du-thao" (dự thảo, chưa có số và ngày) hoặc "ban-hanh" (đã ban hành).')
-    number: Text | None = Field(default=None, description='Số văn bản (phần trước "/KH-UBND"); để trống khi chưa có.')
-    number_suffix: Text = Field(description='Phần ký hiệu sau số, ví dụ "KH-UBND".')
-    date: Date | None = Field(default=None, description="Ngày ban hành (ngày/tháng/năm); để trống khi chưa có.")
+    number_suffix: Text = Field(description='Phần ký hiệu sau số, ví dụ "KH-UBND" (dòng "Số: …/KH-UBND").')
     draft_year: int | None = Field(default=None, ge=2000, le=2100,
                                    description="Năm in sẵn ở dòng ngày tháng của bản dự thảo, ví dụ 2023.")
-    period: PeriodField = Field(description='Thời gian áp dụng, ví dụ "Năm 2024" hoặc "Quý II-IV/2024".')
     preamble: Text = Field(description='Đoạn căn cứ mở đầu ("Thực hiện …"), nguyên văn.')
-    legal_basis: list[Id] = Field(default=[], description="Mã các văn bản mà đoạn căn cứ viện dẫn.")
+    legal_basis: list[Ref("references", "văn bản căn cứ")] = Field(
+        default=[], description="Mã các văn bản mà đoạn căn cứ nhắc đến.")
     headings: Headings = Field(description="Tiêu đề các phần của Kế hoạch, nguyên văn.")
     purposes: list[Purpose] = Field(min_length=1, description="Các mục của phần I, theo thứ tự.")
     funding: Funding = Field(description="Phần III: kinh phí thực hiện.")
@@ -205,7 +358,39 @@ class Plan(Record):
     appendix: Appendix = Field(description="Tiêu đề và cột của phụ lục.")
 
 
-# Tasks and deliverables
+class ReportedIssue(Record):
+    number: Text = Field(description='Số văn bản mà nguồn tin nêu, ví dụ "305/KH-UBND".')
+    date: Date | None = Field(default=None, description="Ngày ban hành mà nguồn tin nêu.")
+    source: Text = Field(description="Nguồn tin (tên trang, tên bài), viết như nguồn.")
+    url: Text | None = Field(default=None, description="Địa chỉ bài viết; để trống nếu chưa có địa chỉ đã kiểm chứng.")
+
+
+class Plan(Record):
+    """Tệp content/plans/<mã>/plan.yml: một kế hoạch trong chuỗi; mã là tên thư mục."""
+
+    short_title: Text = Field(description="Tên ngắn, dùng trong danh sách, ví dụ “Kế hoạch năm 2024”.")
+    title: Text = Field(description="Tên đầy đủ (trích yếu).")
+    kind: REFERENCE_KINDS.type = Field(description="Loại văn bản.")
+    issuer: Ref("agencies", "cơ quan ban hành") = Field(description="Mã cơ quan ban hành (trong agencies.yml).")
+    status: PLAN_STATUSES.type = Field(
+        description='Tình trạng: "du-thao" (dự thảo, chưa có số và ngày) hoặc "ban-hanh" (đã ban hành).')
+    number: Text | None = Field(default=None, description='Số, ký hiệu, ví dụ "362/KH-UBND"; để trống khi chưa rõ.')
+    date: Date | None = Field(default=None, description="Ngày ban hành (ngày/tháng/năm); để trống khi chưa rõ.")
+    period: PeriodField = Field(
+        description='Thời gian áp dụng, ví dụ "Năm 2024", "Giai đoạn 2026-2030" hoặc "Đến năm 2025".')
+    main: bool = Field(default=False, description="true cho kế hoạch chính của trang (có địa chỉ /ke-hoach/); "
+                                                  "chỉ một kế hoạch, và phải có toàn văn.")
+    reference: Ref("references", "văn bản") | None = Field(
+        default=None, description="Mã văn bản này trong references.yml, nếu có.")
+    reported_issue: ReportedIssue | None = Field(
+        default=None, description="Thông tin ban hành do một nguồn tin nêu nhưng chưa kiểm chứng.")
+    targets: list[Text] = Field(default=[], description="Các mục tiêu đã kiểm chứng, mỗi mục một câu.")
+    facts: list[Text] = Field(default=[], description="Các điểm khác đã kiểm chứng, mỗi điểm một câu.")
+    results: list[Text] = Field(
+        default=[], description="Kết quả thực hiện, chỉ ghi khi Sở Công Thương cung cấp; mỗi kết quả một câu.")
+    text: PlanText | None = Field(
+        default=None, description="Toàn văn phần đầu, phần I, III, câu kết, nơi nhận, chữ ký; để trống với "
+                                  "kế hoạch chỉ có bản tóm tắt.")
 
 
 class Task(Record):
@@ -213,12 +398,13 @@ class Task(Record):
     number: int = Field(ge=1, description="Số thứ tự trong phần II.")
     short_title: Text = Field(description="Tên ngắn, dùng trong bảng và danh sách.")
     text: Text = Field(description="Nguyên văn nhiệm vụ trong phần II.")
-    cites: list[Id] = Field(default=[], description="Mã các văn bản mà nhiệm vụ viện dẫn.")
+    cites: list[Ref("references", "văn bản viện dẫn")] = Field(
+        default=[], description="Mã các văn bản mà nguyên văn nhiệm vụ nhắc đến (không thêm văn bản nguyên văn không nêu).")
     period: PeriodField | None = Field(default=None, description='Thời gian thực hiện; để trống thì lấy thời gian của Kế hoạch.')
 
 
 class TaskFile(Record):
-    """Tệp content/tasks.yml: bảy nhiệm vụ của phần II."""
+    """Tệp content/plans/<mã>/tasks.yml: các nhiệm vụ của phần II."""
 
     tasks: list[Task] = Field(min_length=1, description="Danh sách nhiệm vụ.")
 
@@ -227,138 +413,55 @@ class Deliverable(Record):
     id: Id = Field(description="Mã sản phẩm.")
     number: int = Field(ge=1, description="Số thứ tự (cột TT) trong phụ lục.")
     description: Text = Field(description="Nguyên văn cột Danh mục.")
-    lead: list[Id] = Field(min_length=1, description="Mã đơn vị chủ trì.")
-    coordinators: list[Id] = Field(default=[], description="Mã các đơn vị phối hợp, theo thứ tự trong bản gốc.")
+    lead: list[Ref("agencies", "đơn vị chủ trì")] = Field(min_length=1, description="Mã đơn vị chủ trì.")
+    coordinators: list[Ref("agencies", "đơn vị phối hợp")] = Field(
+        default=[], description="Mã các đơn vị phối hợp, theo thứ tự trong bản gốc.")
     unit: Text = Field(description='Đơn vị tính, ví dụ "Lớp", "Đoàn".')
     quantity: int = Field(ge=0, strict=True, description="Số lượng (số nguyên không âm).")
     period: PeriodField = Field(description='Thời gian thực hiện, ví dụ "Quý II-IV/2024".')
-    tasks: list[Id] = Field(min_length=1, description="Mã các nhiệm vụ (phần II) mà sản phẩm này thực hiện.")
+    tasks: list[Ref("tasks", "nhiệm vụ")] = Field(
+        min_length=1, description="Mã các nhiệm vụ (phần II) liên quan, theo cách hiểu của trang.")
+    results: list[Text] = Field(
+        default=[], description="Kết quả đã thực hiện, chỉ ghi khi Sở Công Thương cung cấp; mỗi kết quả một câu.")
 
 
 class DeliverableFile(Record):
-    """Tệp content/deliverables.yml: các dòng của bảng phụ lục."""
+    """Tệp content/plans/<mã>/deliverables.yml: các dòng của bảng phụ lục."""
 
     deliverables: list[Deliverable] = Field(min_length=1, description="Danh sách sản phẩm trong phụ lục.")
 
 
-# Agencies
-
-
 class Duty(Record):
-    text: Text = Field(description="Nguyên văn nhiệm vụ được giao trong phần IV.")
-    role: Literal["chu-tri", "thuc-hien", "phoi-hop"] = Field(
-        description='Vai trò: "chu-tri" (chủ trì), "thuc-hien" (thực hiện) hoặc "phoi-hop" (phối hợp).')
-    tasks: list[Id] = Field(default=[], description="Mã các nhiệm vụ ở phần II mà nhiệm vụ được giao này gắn với.")
-    cites: list[Id] = Field(default=[], description="Mã các văn bản được viện dẫn.")
-    partners: list[Id] = Field(default=[], description="Mã các đơn vị khác được nêu trong nhiệm vụ được giao này.")
-
-    @property
-    def role_label(self) -> str:
-        return DUTY_ROLES[self.role]
-
-
-class Successor(Record):
-    name: Text = Field(description="Tên cơ quan hiện đảm nhận nhiệm vụ.")
-    agency: Id | None = Field(default=None, description="Mã cơ quan đó nếu có trong agencies.yml.")
-    since: Date | None = Field(default=None, description="Từ ngày (ngày/tháng/năm).")
-    basis: Text = Field(description="Căn cứ (văn bản hoặc nguồn đã kiểm chứng).")
-    basis_refs: list[Id] = Field(default=[], description="Mã các văn bản căn cứ (trong references.yml).")
+    text: Text = Field(description="Nguyên văn một ý được giao trong phần IV.")
+    role: DUTY_ROLES.type | None = Field(
+        default=None, description='Chỉ ghi khi nguyên văn dùng đúng chữ ấy cho đơn vị này: "chu-tri" (chủ trì) '
+                                  'hoặc "phoi-hop" (phối hợp); để trống nếu nguyên văn không dùng.')
+    related_tasks: list[Ref("tasks", "nhiệm vụ")] = Field(
+        default=[], description="Mã các nhiệm vụ ở phần II mà trang coi là liên quan (cách hiểu của trang, "
+                                "không phải của Kế hoạch).")
+    cites: list[Ref("references", "văn bản viện dẫn")] = Field(
+        default=[], description="Mã các văn bản mà nguyên văn nhắc đến.")
+    names: list[Ref("agencies", "đơn vị được nêu")] = Field(
+        default=[], description="Mã các đơn vị khác mà nguyên văn nhắc đến.")
 
 
-class Agency(Record):
-    id: Id = Field(description="Mã đơn vị, dùng làm địa chỉ trang: /don-vi/<mã>/.")
-    name: Text = Field(description="Tên theo cách viết của Kế hoạch.")
-    kind: Literal["uy-ban", "so", "nhom", "bo", "doanh-nghiep", "dia-phuong-khac"] = Field(
-        description="Loại đơn vị.")
-    section: int | None = Field(default=None, ge=1,
-                                description="Số mục trong phần IV (Tổ chức thực hiện); để trống nếu không có mục riêng.")
-    duties: list[Duty] = Field(default=[], description="Các nhiệm vụ được giao trong phần IV, theo thứ tự.")
-    successor: Successor | None = Field(
-        default=None, description="Cơ quan hiện đảm nhận nhiệm vụ sau sắp xếp năm 2025 (chỉ ghi khi đã kiểm chứng).")
-
-    @property
-    def kind_label(self) -> str:
-        return AGENCY_KINDS[self.kind]
+class Section(Record):
+    number: int = Field(ge=1, description="Số mục trong phần IV.")
+    agency: Ref("agencies", "đơn vị") = Field(description="Mã đơn vị (trong agencies.yml) là tiêu đề của mục.")
+    duties: list[Duty] = Field(min_length=1, description="Các ý được giao, theo thứ tự.")
 
 
-class AgencyFile(Record):
-    """Tệp content/agencies.yml: các cơ quan, đơn vị được nêu trong Kế hoạch."""
+class DutyFile(Record):
+    """Tệp content/plans/<mã>/duties.yml: phần IV (Tổ chức thực hiện), mỗi mục một đơn vị."""
 
-    agencies: list[Agency] = Field(min_length=1, description="Danh sách đơn vị.")
-
-
-# Legal references
-
-
-class LegalReference(Record):
-    id: Id = Field(description="Mã văn bản, dùng làm địa chỉ trang: /van-ban/<mã>/.")
-    kind: Literal["luat", "nghi-quyet", "nghi-dinh", "quyet-dinh", "chi-thi", "thong-tu", "ke-hoach"] = Field(
-        description="Loại văn bản.")
-    number: Text | None = Field(default=None, description='Số, ký hiệu, ví dụ "72/2020/QH14"; để trống nếu chưa rõ.')
-    date: Date | None = Field(default=None, description="Ngày ban hành; để trống nếu chưa rõ.")
-    issuer: Id | None = Field(default=None, description="Mã cơ quan ban hành (trong agencies.yml); để trống nếu chưa rõ.")
-    title: Text | None = Field(default=None, description="Trích yếu (tên) văn bản; để trống nếu chưa kiểm chứng.")
-    signer: Text | None = Field(default=None, description="Người ký; để trống nếu chưa kiểm chứng.")
-    effective: Date | None = Field(default=None, description="Ngày có hiệu lực; để trống nếu chưa kiểm chứng.")
-    status: Literal["con-hieu-luc", "da-sua-doi", "bi-thay-the", "chua-ro"] = Field(
-        default="chua-ro", description='Tình trạng hiệu lực; "chua-ro" khi chưa kiểm chứng.')
-    amended_by: list[Id] = Field(default=[], description="Mã các văn bản sửa đổi, bổ sung văn bản này.")
-    replaced_by: Id | None = Field(default=None, description="Mã văn bản thay thế văn bản này.")
-    facts: list[Text] = Field(default=[], description="Các điểm nội dung đã kiểm chứng, mỗi điểm một câu.")
-    verified_articles: list[Text] = Field(
-        default=[], description='Các điều, phụ lục mà nội dung đã được kiểm chứng, ví dụ "Điều 64"; '
-                                "nội dung hướng dẫn chỉ được đánh dấu verified khi dẫn các điều này.")
-
-    @property
-    def label(self) -> str:
-        """How the document is named in lists: "Quyết định 1375/QĐ-TTg", "Luật Bảo vệ môi trường số 72/2020/QH14"."""
-        kind = REFERENCE_KINDS[self.kind]
-        if self.kind == "luat" and self.title:
-            return f"{self.title} số {self.number}" if self.number else self.title
-        return f"{kind} {self.number}" if self.number else (self.title or kind)
-
-    @property
-    def kind_label(self) -> str:
-        return REFERENCE_KINDS[self.kind]
-
-    @property
-    def status_label(self) -> str:
-        return REFERENCE_STATUSES[self.status]
-
-
-class ReferenceFile(Record):
-    """Tệp content/references.yml: các văn bản pháp lý được Kế hoạch viện dẫn hoặc liên quan."""
-
-    references: list[LegalReference] = Field(min_length=1, description="Danh sách văn bản.")
-
-
-# Glossary: abbreviations and terms, shown as tooltips and used by search for synonyms
-
-
-class Term(Record):
-    id: Id = Field(description="Mã thuật ngữ.")
-    term: Text = Field(description='Cách viết trên trang, ví dụ "BVMT" hoặc "túi ni lông".')
-    expansion: Text | None = Field(
-        default=None, description='Nghĩa đầy đủ của chữ viết tắt, ví dụ "bảo vệ môi trường"; hiện thành chú thích khi di chuột.')
-    definition: Text | None = Field(default=None, description="Giải thích ngắn, bằng lời dễ hiểu.")
-    synonyms: list[Text] = Field(
-        default=[], description='Cách viết khác mà người đọc hay gõ khi tìm kiếm, ví dụ "nilon", "nylon".')
-    cites: list[Id] = Field(default=[], description="Mã các văn bản định nghĩa thuật ngữ (nếu có).")
-
-
-class GlossaryFile(Record):
-    """Tệp content/glossary.yml: chữ viết tắt và thuật ngữ."""
-
-    terms: list[Term] = Field(min_length=1, description="Danh sách thuật ngữ.")
+    sections: list[Section] = Field(min_length=1, description="Các mục của phần IV.")
 
 
 # Guidance for businesses and the public (hướng dẫn)
 
-AUDIENCES = {"doanh-nghiep": "Doanh nghiệp", "nguoi-dan": "Người dân"}
-
 
 class Source(Record):
-    ref: Id = Field(description="Mã văn bản (trong references.yml).")
+    ref: Ref("references", "văn bản căn cứ") = Field(description="Mã văn bản (trong references.yml).")
     article: Text | None = Field(
         default=None, description='Điều, khoản hoặc phụ lục được dẫn, ví dụ "Điều 64"; để trống nếu dẫn cả văn bản.')
 
@@ -366,16 +469,56 @@ class Source(Record):
 Sources = Annotated[list[Source], Field(min_length=1, description="Căn cứ: mỗi dòng một văn bản, kèm điều nếu biết.")]
 
 
+class Obligation(Record):
+    id: Id = Field(description="Mã quy định, dùng làm neo: /thay-doi/#<mã>. Không đổi sau khi đã đăng.")
+    topic: Ref("topics", "chủ đề") = Field(description="Mã chủ đề (trong guidance/topics.yml).")
+    title: Text = Field(description="Tiêu đề ngắn: việc phải làm hoặc điều bị cấm.")
+    who: Text = Field(description="Ai phải làm, bằng lời, ví dụ “Chợ, cửa hàng tiện lợi”.")
+    requires: Text = Field(description="Quy định yêu cầu gì, bằng lời dễ hiểu; không viết “sắp tới”, “năm nay”.")
+    business_kinds: list[Ref("businesses", "loại hình doanh nghiệp")] = Field(
+        default=[], description="Mã các loại hình doanh nghiệp (trong guidance/businesses.yml) phải thực hiện.")
+    public: bool = Field(default=False, description="true nếu người dân cũng phải thực hiện.")
+    starts: Date = Field(description="Ngày bắt đầu áp dụng (ngày/tháng/năm).")
+    ends: Date | None = Field(default=None, description="Ngày cuối cùng còn áp dụng, nếu có (ngày/tháng/năm).")
+    yearly_due: YearlyDay | None = Field(
+        default=None, description="Với việc làm hằng năm: hạn mỗi năm (ngày/tháng), ví dụ 31/01 nghĩa là "
+                                  "“trước ngày 31/01 hằng năm”.")
+    sources: Sources
+    note: Text | None = Field(default=None, description="Lưu ý thêm, ví dụ điều cần kiểm tra lại.")
+    verified: bool = Field(description="true chỉ khi mọi căn cứ đã được kiểm chứng.")
+    reviewed: Date = Field(description="Ngày rà soát gần nhất (ngày/tháng/năm).")
+
+    @field_validator("ends")
+    @classmethod
+    def _ends_after_start(cls, ends: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        starts = info.data.get("starts")
+        if ends is not None and starts is not None and ends < starts:
+            raise PydanticCustomError(
+                "date_order", "ngày kết thúc {ends} trước ngày bắt đầu {starts} (starts); hãy kiểm tra lại hai ngày",
+                {"ends": f"{ends.day:02d}/{ends.month:02d}/{ends.year}",
+                 "starts": f"{starts.day:02d}/{starts.month:02d}/{starts.year}"})
+        return ends
+
+
+class ObligationFile(Record):
+    """Tệp content/obligations.yml: các quy định có ngày áp dụng (ai phải làm gì, từ ngày nào)."""
+
+    obligations: list[Obligation] = Field(min_length=1, description="Danh sách quy định.")
+
+
 class GuidanceItem(Record):
     id: Id = Field(description="Mã nội dung hướng dẫn.")
-    topic: Id = Field(description="Mã chủ đề (trong guidance/topics.yml).")
-    audiences: list[Literal["doanh-nghiep", "nguoi-dan"]] = Field(
-        min_length=1, description='Dành cho ai: "doanh-nghiep" và/hoặc "nguoi-dan".')
-    business_kinds: list[Id] = Field(
+    topic: Ref("topics", "chủ đề") = Field(description="Mã chủ đề (trong guidance/topics.yml).")
+    kind: GUIDANCE_KINDS.type = Field(
+        description='Loại: "giai-thich" (giải thích một quy định), "muc-tieu" (mục tiêu của Nhà nước) hoặc '
+                    '"thong-tin" (thông tin). Quy định có ngày áp dụng ghi ở obligations.yml.')
+    audiences: list[AUDIENCES.type] = Field(min_length=1, description='Dành cho ai: "doanh-nghiep" và/hoặc "nguoi-dan".')
+    business_kinds: list[Ref("businesses", "loại hình doanh nghiệp")] = Field(
         default=[], description="Mã các loại hình doanh nghiệp (trong guidance/businesses.yml) mà nội dung áp dụng.")
     title: Text = Field(description="Tiêu đề ngắn.")
     claim: Text = Field(description='Nội dung, bằng lời dễ hiểu; viết ngày sao cho luôn đúng, ví dụ "từ ngày 01/01/2026".')
-    since: Date | None = Field(default=None, description="Áp dụng từ ngày (ngày/tháng/năm), nếu có.")
+    target_year: int | None = Field(default=None, ge=2000, le=2100,
+                                    description="Với mục tiêu: năm phải đạt; trang ghi rõ khi năm đó đã qua.")
     sources: Sources
     verified: bool = Field(description="true chỉ khi mọi căn cứ đã được kiểm chứng (điều được dẫn có trong verified_articles của văn bản).")
     reviewed: Date = Field(description="Ngày rà soát nội dung gần nhất (ngày/tháng/năm).")
@@ -395,10 +538,11 @@ class Topic(Record):
     intro: Text = Field(description="Đoạn mở đầu ngắn.")
     practices: list[Text] = Field(
         default=[], description="Việc nên làm theo thực hành tốt chung (không phải quy định pháp luật).")
-    tasks: list[Id] = Field(default=[], description="Mã các nhiệm vụ của Kế hoạch liên quan.")
-    agencies: list[Id] = Field(default=[], description="Mã các đơn vị được Kế hoạch giao việc về chủ đề này.")
-    selfcheck: Literal["khai-bao", "epr"] | None = Field(
-        default=None, description='Bài tự kiểm tra liên quan: "khai-bao" hoặc "epr".')
+    tasks: list[PlanRef("tasks", "nhiệm vụ")] = Field(
+        default=[], description='Nhiệm vụ của các kế hoạch mà trang coi là liên quan, dạng "2024/tuyen-truyen".')
+    agencies: list[Ref("agencies", "đơn vị")] = Field(
+        default=[], description="Mã các đơn vị được các kế hoạch giao việc về chủ đề này.")
+    selfcheck: SELF_CHECKS.type | None = Field(default=None, description="Bài tự kiểm tra liên quan.")
 
 
 class TopicFile(Record):
@@ -409,19 +553,26 @@ class TopicFile(Record):
 
 class ChecklistEntry(Record):
     text: Text = Field(description="Một việc cần làm, viết dạng mệnh lệnh ngắn.")
-    item: Id | None = Field(default=None, description="Mã nội dung hướng dẫn làm căn cứ cho việc này (nếu có).")
+    obligation: Ref("obligations", "quy định") | None = Field(
+        default=None, description="Mã quy định (trong obligations.yml) làm căn cứ cho việc này (nếu có).")
+    item: Ref("guidance", "nội dung hướng dẫn") | None = Field(
+        default=None, description="Mã nội dung hướng dẫn làm căn cứ cho việc này (nếu có).")
 
 
 class BusinessKind(Record):
     id: Id = Field(description="Mã loại hình, dùng làm địa chỉ trang: /doanh-nghiep/<mã>/.")
     name: Text = Field(description="Tên loại hình doanh nghiệp.")
-    examples: Text = Field(description='Ví dụ cụ thể, như "siêu thị, trung tâm thương mại, chợ".')
+    examples: Text = Field(description='Ví dụ cụ thể, như "siêu thị, trung tâm thương mại".')
     for_whom: Text = Field(description="Trang này dành cho ai.")
     first_step: Text = Field(description="Việc cần làm trước tiên.")
     checklist: list[ChecklistEntry] = Field(min_length=1, description="Danh sách việc cần làm, in được.")
-    tasks: list[Id] = Field(default=[], description="Mã các nhiệm vụ của Kế hoạch mà Thành phố thực hiện cho loại hình này.")
-    deliverables: list[Id] = Field(default=[], description="Mã các sản phẩm trong phụ lục (lớp tập huấn, đoàn trao đổi…).")
-    selfchecks: list[Literal["khai-bao", "epr"]] = Field(default=[], description="Các bài tự kiểm tra nên làm.")
+    tasks: list[PlanRef("tasks", "nhiệm vụ")] = Field(
+        default=[], description='Nhiệm vụ của các kế hoạch dành cho loại hình này, dạng "2024/tuyen-truyen".')
+    deliverables: list[PlanRef("deliverables", "sản phẩm")] = Field(
+        default=[], description='Sản phẩm trong phụ lục của các kế hoạch, dạng "2024/lop-tap-huan".')
+    selfchecks: list[SELF_CHECKS.type] = Field(default=[], description="Các bài tự kiểm tra nên làm.")
+    former_ids: list[Id] = Field(
+        default=[], description="Mã cũ của loại hình này; địa chỉ cũ /doanh-nghiep/<mã cũ>/ chuyển tiếp về trang này.")
 
 
 class BusinessKindFile(Record):
@@ -436,7 +587,8 @@ class PublicGuide(Record):
     for_whom: Text = Field(description="Trang này dành cho ai.")
     first_step: Text = Field(description="Việc cần làm trước tiên.")
     tips: list[Text] = Field(min_length=1, description="Cách giảm nhựa, phân loại rác hằng ngày (thực hành tốt chung).")
-    tasks: list[Id] = Field(default=[], description="Mã các nhiệm vụ của Kế hoạch được giải thích cho người dân.")
+    tasks: list[PlanRef("tasks", "nhiệm vụ")] = Field(
+        default=[], description='Nhiệm vụ của các kế hoạch được giải thích cho người dân, dạng "2024/tuyen-truyen".')
     task_notes: list[Text] = Field(default=[], description="Giải thích bằng lời dễ hiểu, theo thứ tự của tasks.")
     where_to_ask: list[Text] = Field(min_length=1, description="Hỏi ở đâu.")
 
@@ -451,9 +603,27 @@ class PublicGuide(Record):
         return notes
 
 
+class Training(Record):
+    id: Id = Field(description="Mã lớp.")
+    title: Text = Field(description="Tên lớp tập huấn.")
+    organiser: Ref("agencies", "đơn vị tổ chức") = Field(description="Mã đơn vị tổ chức.")
+    business_kinds: list[Ref("businesses", "loại hình doanh nghiệp")] = Field(
+        default=[], description="Loại hình doanh nghiệp nên dự; để trống là mọi loại hình.")
+    starts: Date = Field(description="Ngày học.")
+    register_until: Date = Field(description="Hạn đăng ký; sau ngày này lớp không còn hiện là lớp đang mở.")
+    how_to_register: Text = Field(description="Cách đăng ký, như đơn vị tổ chức công bố.")
+    reviewed: Date = Field(description="Ngày rà soát gần nhất.")
+
+
+class TrainingFile(Record):
+    """Tệp content/trainings.yml: các lớp tập huấn đang mở đăng ký (chỉ ghi lớp đơn vị tổ chức đã công bố)."""
+
+    trainings: list[Training] = Field(default=[], description="Danh sách lớp; để trống ([]) khi chưa có lớp nào.")
+
+
 class FaqEntry(Record):
     id: Id = Field(description="Mã câu hỏi, dùng làm neo: /hoi-dap/#<mã>.")
-    audiences: list[Literal["doanh-nghiep", "nguoi-dan"]] = Field(min_length=1, description="Ai hay hỏi.")
+    audiences: list[AUDIENCES.type] = Field(min_length=1, description="Ai hay hỏi.")
     question: Text = Field(description="Câu hỏi, như người đọc hay hỏi.")
     answer: Text = Field(description="Câu trả lời ngắn, có căn cứ.")
     sources: Sources

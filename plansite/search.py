@@ -12,8 +12,8 @@ Two things it does not do:
   search page (docs/assets/javascripts/search.js) searches every spelling the query contains
   and merges the results, so "nilon" and "túi nhựa" give the same pages.
 
-`fold()` is the one definition of the folding rules; search.js repeats it for excerpts and
-synonym matching, and the browser tests check that both agree.
+`fold()` (plansite/folding.py) is the one definition of the folding rules; search.js repeats it
+for excerpts and synonym matching, and the browser tests check that both agree.
 """
 
 from __future__ import annotations
@@ -24,13 +24,14 @@ import json
 import re
 import shutil
 import tempfile
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
+
+from plansite.folding import fold
 
 OUTPUT = "pagefind"  # folder of the index inside the site, served as /pagefind/
 SYNONYMS = "synonyms.json"  # in OUTPUT: the glossary's spellings, for search.js
@@ -50,17 +51,6 @@ EXTRA_MARK = "\u2042"  # starts the extra words; the search page cuts excerpts t
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
-
-
-def fold(text: str) -> str:
-    """The spelling-free form of Vietnamese text: no tone marks or diacritics, đ→d, lower case.
-
-    NFD splits a letter from its marks, so "hoà"/"hòa" (old and new tone placement) and NFC
-    or NFD input all fold alike; đ/Đ have no decomposition and are mapped by hand.
-    """
-    decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return bare.replace("đ", "d").replace("Đ", "D").casefold()
 
 
 def synonym_groups(glossary: Iterable) -> list[list[str]]:

@@ -1,0 +1,90 @@
+"""Every closed list of values the content uses, declared once with its Vietnamese labels.
+
+A `Vocabulary` is both the field type the schema validates against (a `Literal` of its
+values, so pydantic, the JSON Schema enums and the error hints all read the same list) and
+the table of labels pages show. CONTRIBUTING.md lists the values with their labels from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per list
+class Vocabulary:
+    name: str
+    labels: Mapping[str, str]  # value -> label, in the order editors see them
+
+    @property
+    def type(self) -> Any:
+        """The field type: one of the values; the vocabulary itself rides along as metadata."""
+        return Annotated[Literal[tuple(self.labels)], self,
+                         Field(json_schema_extra={"enumDescriptions": list(self.labels.values())})]
+
+    def label(self, value: str) -> str:
+        return self.labels[value]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.labels)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.labels
+
+
+def vocabulary_of(metadata: Any) -> Vocabulary | None:
+    """The vocabulary among a field's metadata, if it has one."""
+    return next((item for item in metadata if isinstance(item, Vocabulary)), None)
+
+
+REFERENCE_KINDS = Vocabulary("reference_kinds", {
+    "luat": "Luật",
+    "nghi-quyet": "Nghị quyết",
+    "nghi-dinh": "Nghị định",
+    "quyet-dinh": "Quyết định",
+    "chi-thi": "Chỉ thị",
+    "thong-tu": "Thông tư",
+    "ke-hoach": "Kế hoạch",
+})
+REFERENCE_STATUSES = Vocabulary("reference_statuses", {
+    "con-hieu-luc": "Còn hiệu lực",
+    "da-sua-doi": "Đã được sửa đổi, bổ sung",
+    "co-van-ban-moi": "Đã có văn bản mới cùng lĩnh vực",
+    "bi-thay-the": "Đã bị thay thế",
+    "chua-ro": "Chưa xác định",
+})
+AGENCY_KINDS = Vocabulary("agency_kinds", {
+    "uy-ban": "Ủy ban nhân dân",
+    "hoi-dong": "Hội đồng nhân dân",
+    "so": "Sở, ngành Thành phố",
+    "nhom": "Nhóm cơ quan",
+    "bo": "Cơ quan Trung ương",
+    "doanh-nghiep": "Doanh nghiệp",
+    "dia-phuong-khac": "Địa phương khác",
+})
+# Only the words the plan itself uses for a body's part in a duty; a duty whose text uses
+# neither has no role (references.py checks the word is in the text).
+DUTY_ROLES = Vocabulary("duty_roles", {
+    "chu-tri": "Chủ trì",
+    "phoi-hop": "Phối hợp",
+})
+PLAN_STATUSES = Vocabulary("plan_statuses", {
+    "du-thao": "Dự thảo",
+    "ban-hanh": "Đã ban hành",
+})
+AUDIENCES = Vocabulary("audiences", {
+    "doanh-nghiep": "Doanh nghiệp",
+    "nguoi-dan": "Người dân",
+})
+GUIDANCE_KINDS = Vocabulary("guidance_kinds", {
+    "giai-thich": "Giải thích quy định",
+    "muc-tieu": "Mục tiêu",
+    "thong-tin": "Thông tin",
+})
+SELF_CHECKS = Vocabulary("self_checks", {
+    "khai-bao": "Khai báo dữ liệu môi trường (Thông tư 42/2020/TT-BCT)",
+    "epr": "Trách nhiệm tái chế của nhà sản xuất, nhập khẩu (EPR)",
+})
