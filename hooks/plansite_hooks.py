@@ -3,8 +3,10 @@
 on_startup remember whether this is the `serve` preview
 on_config  load + validate content/, plan and render every page (before MkDocs cleans
            site/); on a content error a build fails, and `serve` keeps the last good site;
-           hand the glossary to the `abbr` extension, so terms get tooltips on every page
-on_files   add the rendered pages as generated files, with edit links to their YAML
+           hand the glossary to the `abbr` extension, so terms get tooltips on every page;
+           set the sidebar from the page plan
+on_files   add the rendered pages as generated files, with edit links to their YAML (none
+           on pages for the public), and the downloads (calendar feeds, open data)
 on_page_markdown  let hand-written pages in docs/ use the same data with {{ … }}
 on_page_context   tell the theme when the page's source last changed
 on_post_build     index the written site for search (plansite/search.py)
@@ -31,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from plansite.build import SESSION, SiteBuild, prepare  # noqa: E402
 from plansite.errors import ContentError  # noqa: E402
 from plansite.search import index_site  # noqa: E402
+from plansite.today import BadToday  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.plansite")
 
@@ -53,7 +56,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     gc.unfreeze()  # under `serve`, let the previous build's data be collected
     try:
-        _state.build = prepare(root)
+        _state.build = prepare(root, config.site_url or "http://127.0.0.1:8000/")
+    except BadToday as exc:
+        raise PluginError(str(exc)) from None
     except ContentError as exc:
         message = f"Nội dung trong content/ có lỗi, trang chưa được dựng lại:\n{exc}"
         if not (SESSION.serving and SESSION.last_good):
@@ -71,6 +76,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in _state.build.warnings:
         log.info(warning.format())
     config.mdx_configs.setdefault("abbr", {})["glossary"] = _state.build.abbreviations
+    titles = {page.src_uri: page.title for page in _state.build.pages}
+    config.nav = [{section.title: [({titles[uri]: uri} if uri in titles else uri) for uri in section.pages]}
+                  if len(section.pages) > 1 else {section.title: section.pages[0]} for section in _state.build.nav]
     if not config.repo_url:  # no repository to edit in (a local preview): no edit buttons
         config.edit_uri = ""
     return config
@@ -86,8 +94,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"{docs_prefix}/{page.src_uri} trùng địa chỉ với một trang được tạo từ dữ liệu; "
                               "hãy đổi tên hoặc xoá tệp này")
         file = File.generated(config, page.src_uri, content=build.markdown[page.src_uri])
-        file.edit_uri = page.source
+        file.edit_uri = None if page.public else page.source
         files.append(file)
+    for path, content in build.files.items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -99,7 +109,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    changed = _state.build.last_changed(page.file.edit_uri)
+    changed = _state.build.last_changed(_state.build.source_of(page.file.src_uri) or page.file.edit_uri)
     if changed:
         page.meta["last_changed"] = changed
     return context

@@ -7,7 +7,10 @@ below.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import gc
+import posixpath
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -15,14 +18,17 @@ from pathlib import Path
 
 import jinja2
 
+from plansite import routes
 from plansite.content import load_site
 from plansite.errors import Problem
+from plansite.feeds import feeds
 from plansite.glossary import abbreviations
 from plansite.history import GitHistory
 from plansite.model import Site
-from plansite.pages import PlannedPage, plan_pages
+from plansite.pages import NavSection, PlannedPage, navigation, plan_pages
 from plansite.render import make_environment, render_pages, render_string
 from plansite.textfmt import vn_date
+from plansite.today import build_date
 
 
 @dataclass
@@ -35,9 +41,20 @@ class SiteBuild:
     env: jinja2.Environment
     history: GitHistory = field(repr=False)
     abbreviations: dict[str, str] = field(default_factory=dict)  # glossary term -> tooltip, for every page
+    nav: list[NavSection] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)  # downloads by address: feeds, open data
 
     def render_handwritten(self, markdown: str, src_uri: str) -> str:
         return render_string(self.site, markdown, src_uri, self.env)
+
+    def source_of(self, src_uri: str) -> str | None:
+        """The content file a generated page comes from (also for pages without an edit button)."""
+        page = self._planned.get(src_uri)
+        return page.source if page else None
+
+    @functools.cached_property
+    def _planned(self) -> dict[str, PlannedPage]:
+        return {page.src_uri: page for page in self.pages}
 
     def last_changed(self, source: str | None) -> str | None:
         """When the page's source file last changed, as 28/11/2026, or None outside git."""
@@ -45,16 +62,29 @@ class SiteBuild:
         return vn_date(changed) if changed else None
 
 
-def prepare(root: Path) -> SiteBuild:
-    """Everything up to Markdown; raises ContentError before anything is written."""
+def prepare(root: Path, site_url: str = "http://127.0.0.1:8000/", today: dt.date | None = None) -> SiteBuild:
+    """Everything up to Markdown and the downloads; raises ContentError before anything is written.
+
+    `today` defaults to the build's date (PLANSITE_TODAY, else today in Hanoi); `site_url` is
+    where the site is published, for the links inside downloaded files.
+    """
     root = Path(root)
-    loaded = load_site(root / "content", root)
+    loaded = load_site(root / "content", root, today or build_date())
+    site = loaded.site
     with _kept_out_of_gc():
-        pages = plan_pages(loaded.site)
+        pages = plan_pages(site)
         env = make_environment()
-        markdown = render_pages(loaded.site, pages, env)
-    return SiteBuild(root, loaded.site, pages, markdown, loaded.warnings, env, GitHistory(root),
-                     abbreviations(loaded.site.glossary))
+        markdown = render_pages(site, pages, env)
+        files = feeds(site, lambda uri, anchor=None: absolute_url(site_url, uri, anchor))
+    return SiteBuild(root, site, pages, markdown, loaded.warnings, env, GitHistory(root),
+                     abbreviations(site.glossary), navigation(site, pages), files)
+
+
+def absolute_url(site_url: str, src_uri: str, anchor: str | None = None) -> str:
+    """The full address of a page: "https://…/doanh-nghiep/x/#id" for "doanh-nghiep/x.md"."""
+    path = routes.served(src_uri)
+    path = "" if path == "." else path + "/"
+    return posixpath.join(site_url.rstrip("/") + "/", path) + (f"#{anchor}" if anchor else "")
 
 
 @contextmanager

@@ -1,227 +1,469 @@
-"""The typed site model: validated records plus the relations derived from them.
+"""The typed site model: validated records, with ids resolved and relations derived, on one day.
 
-Relations (who leads a task, where a reference is cited) are computed once here, from
-ids, so templates never search raw data and a title change never breaks a link.
+Pages read attributes only. Each record is wrapped in an `Entity`, whose reference fields
+(declared on the schema with `Ref`/`PlanRef`) return the records they name, whose nested
+records are entities too, and whose vocabulary fields have a `<field>_label`. The relations
+that run the other way (which sections of which plans name an agency, where a document is
+cited) are computed once here. Nothing here knows page addresses: that is plansite/routes.py.
+
+`Site.today` is the build's date; what holds on it (an obligation in force or coming, a plan
+in force or ended, a target year passed) is computed here, so every page says the same.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
+from pydantic import BaseModel
+
+from plansite import schema
+from plansite.folding import fold
 from plansite.glossary import alphabetical
 from plansite.periods import Period
-from plansite.schema import (
-    Agency,
-    BusinessKind,
-    Deliverable,
-    Duty,
-    FaqEntry,
-    GuidanceItem,
-    LegalReference,
-    Plan,
-    PublicGuide,
-    SelfCheckFile,
-    Task,
-    Term,
-    Topic,
-)
+from plansite.references import ref_fields
+from plansite.vocab import vocabulary_of
+
+
+class Entity:
+    """A record as pages see it: its fields, with ids resolved into the entities they name."""
+
+    entity_type = "record"
+
+    def __init__(self, record: BaseModel, site: Site, plan: Plan | None = None):
+        self.record = record
+        self.site = site
+        self.plan = plan
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("record", "site", "plan"):
+            raise AttributeError(name)
+        if name.endswith("_label") and name[:-6] in type(self.record).model_fields:
+            info = type(self.record).model_fields[name[:-6]]
+            vocabulary = _vocabulary(info)
+            value = getattr(self.record, name[:-6])
+            if vocabulary is None:
+                raise AttributeError(name)
+            result = vocabulary.label(value) if value is not None else None
+        else:
+            value = getattr(self.record, name)
+            declared = {f.name: f for f in ref_fields(type(self.record))}.get(name)
+            if declared and declared.target and value is not None:
+                resolve = self.site.resolver(declared.target, self.plan)
+                result = [resolve(v) for v in value] if declared.many else resolve(value)
+            elif declared and declared.model and value is not None:
+                result = [self.site.wrap(v, self.plan) for v in value] if declared.many \
+                    else self.site.wrap(value, self.plan)
+            else:
+                result = value
+        self.__dict__[name] = result  # computed once per entity
+        return result
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {getattr(self.record, 'id', '')}>"
+
+
+def _vocabulary(info) -> Any:
+    found = vocabulary_of(info.metadata)
+    pending = [info.annotation]
+    while found is None and pending:
+        annotation = pending.pop()
+        found = vocabulary_of(getattr(annotation, "__metadata__", ()))
+        pending.extend(getattr(annotation, "__args__", ()))
+    return found
+
+
+# One entity class per kind of record that has relations or questions of its own
+
+
+class Plan(Entity):
+    entity_type = "plan"
+    id: str
+    tasks: list[Task]
+    deliverables: list[Deliverable]
+    sections: list[Section]
+    sources: dict[str, str]
+
+    @property
+    def starts(self) -> dt.date | None:
+        return self.record.period.start or self.record.date
+
+    @property
+    def ends(self) -> dt.date:
+        return self.record.period.end
+
+    @property
+    def full_text(self) -> bool:
+        return self.record.text is not None
+
+    @property
+    def in_force(self) -> bool:
+        """Issued, and the build's date within its period."""
+        start = self.starts
+        return (self.record.status == "ban-hanh" and (start is None or start <= self.site.today)
+                and self.site.today <= self.ends)
+
+    @property
+    def over(self) -> bool:
+        return self.site.today > self.ends
+
+    @property
+    def label(self) -> str:
+        """"Kế hoạch 362/KH-UBND", or its short title while its number is unknown."""
+        kind = schema.REFERENCE_KINDS.label(self.record.kind)
+        return f"{kind} {self.record.number}" if self.record.number else self.record.short_title
+
+
+class Task(Entity):
+    entity_type = "task"
+    related_duties: list[Duty]
+    deliverables: list[Deliverable]
+
+    @property
+    def effective_period(self) -> Period:
+        return self.record.period or self.plan.record.period
+
+
+class Deliverable(Entity):
+    entity_type = "deliverable"
+
+
+class Section(Entity):
+    entity_type = "section"
+    duties: list[Duty]
+
+
+class Duty(Entity):
+    entity_type = "duty"
+    section: Section
+    number: int  # 1-based within its section
+
+
+class Agency(Entity):
+    entity_type = "agency"
+    sections: list[Section]  # sections of plans that this agency heads
+    named_in: list[Duty]  # duties of other bodies whose text names it
+    deliverables: list[Deliverable]
+    issued: list[Reference]
+    predecessors: list[Agency]
+    named_by_main_plan: bool
+
+
+class Reference(Entity):
+    entity_type = "reference"
+    citations: list[Citation]
+    amends: list[Reference]
+    succeeds: list[Reference]  # documents this one is the newer rulebook of
+    guidance: list[GuidanceItem]
+    obligations: list[Obligation]
+    plans: list[Plan]  # plans that are this document
+
+    @property
+    def cited_by_a_plan(self) -> bool:
+        return bool(self.citations)
+
+
+class Topic(Entity):
+    entity_type = "topic"
+    items: list[GuidanceItem]
+    obligations: list[Obligation]
+
+
+class BusinessKind(Entity):
+    entity_type = "business"
+    items: list[GuidanceItem]
+    obligations: list[Obligation]
+    topics: list[Topic]
+
+    @property
+    def trainings(self) -> list[Entity]:
+        """Classes open for registration on the build's date, for this kind (or for every kind)."""
+        return [t for t in self.site.open_trainings
+                if not t.record.business_kinds or self.record.id in t.record.business_kinds]
+
+
+class GuidanceItem(Entity):
+    entity_type = "item"
+
+    @property
+    def target_passed(self) -> bool:
+        return self.record.target_year is not None and self.record.target_year < self.site.today.year
+
+
+STATES = {"dang-ap-dung": "Đang áp dụng", "sap-ap-dung": "Sắp áp dụng", "het-hieu-luc": "Hết hiệu lực"}
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where an obligation stands on the build's date."""
+
+    state: str  # a key of STATES
+    days_left: int | None  # days until it starts, while it is coming
+    next_due: dt.date | None  # for a yearly duty: the next "before this day" date
+
+    @property
+    def label(self) -> str:
+        return STATES[self.state]
+
+
+class Obligation(Entity):
+    entity_type = "obligation"
+
+    @property
+    def standing(self) -> Standing:
+        today, record = self.site.today, self.record
+        if record.ends is not None and today > record.ends:
+            return Standing("het-hieu-luc", None, None)
+        state = "sap-ap-dung" if today < record.starts else "dang-ap-dung"
+        days = (record.starts - today).days if state == "sap-ap-dung" else None
+        due = None
+        if record.yearly_due:
+            since = max(today, record.starts)
+            due = record.yearly_due.in_year(since.year)
+            if due <= since:  # "before 31/01": on the day itself it is too late
+                due = record.yearly_due.in_year(since.year + 1)
+            if record.ends is not None and due > record.ends:
+                due = None
+        return Standing(state, days, due)
+
+    def applies_to(self, kind_id: str) -> bool:
+        return kind_id in self.record.business_kinds
+
+
+ENTITY_CLASSES: dict[type[BaseModel], type[Entity]] = {
+    schema.Plan: Plan, schema.Task: Task, schema.Deliverable: Deliverable, schema.Section: Section,
+    schema.Duty: Duty, schema.Agency: Agency, schema.LegalReference: Reference, schema.Topic: Topic,
+    schema.BusinessKind: BusinessKind, schema.GuidanceItem: GuidanceItem, schema.Obligation: Obligation,
+}
 
 
 @dataclass(frozen=True)
 class Citation:
-    """One place in the plan that cites a legal reference."""
+    """One place in a plan's text that names a legal reference."""
 
-    label: str  # e.g. "Phần I, mục 1"
-    anchor: str  # id of the element on the full-plan page
-    page: str | None  # src_uri of the record page that also shows it, if any
-
-
-@dataclass(frozen=True)
-class AssignedDuty:
-    """A duty from section IV, seen from a task or a partner agency."""
-
-    agency: Agency
-    number: int  # 1-based position within the agency's duties
-    duty: Duty
+    entity_type: ClassVar[str] = "citation"
+    plan: Plan
+    part: str  # "can-cu" (the preamble), "i" (purposes), "ii" (tasks), "iv" (section IV)
+    number: int | None  # purpose or task number
+    record: Entity | None  # the task or the duty, when the citation sits in one
 
     @property
-    def anchor(self) -> str:
-        return f"iv-{self.agency.section}-{self.number}" if self.agency.section else f"{self.agency.id}-{self.number}"
+    def label(self) -> str:
+        if self.part == "can-cu":
+            return "Phần căn cứ"
+        if self.part == "i":
+            return f"Phần I, mục {self.number}"
+        if self.part == "ii":
+            return f"Phần II, nhiệm vụ {self.number}"
+        duty = self.record
+        return f"Phần IV, mục {duty.section.record.number}, ý {duty.number}"
+
+
+@dataclass
+class PlanContent:
+    """What content.py hands over for one plan folder."""
+
+    id: str
+    record: schema.Plan
+    tasks: list[schema.Task]
+    sections: list[schema.Section]
+    deliverables: list[schema.Deliverable]
+    sources: dict[str, str]  # content type -> file path, for edit links
+
+
+SHARED_COLLECTIONS = ("agencies", "references", "glossary", "obligations", "trainings", "topics", "businesses",
+                      "guidance", "faq")
+PLAN_COLLECTIONS = ("tasks", "deliverables")
 
 
 @dataclass
 class Site:
-    plan: Plan
-    tasks: list[Task]
-    deliverables: list[Deliverable]
-    agencies: list[Agency]
-    references: list[LegalReference]
-    glossary: list[Term]
-    sources: dict[str, str]  # content type name -> content file path, for edit links
-    topics: list[Topic] = field(default_factory=list)
-    business_kinds: list[BusinessKind] = field(default_factory=list)
-    guidance: list[GuidanceItem] = field(default_factory=list)
-    public: PublicGuide | None = None
-    faq: list[FaqEntry] = field(default_factory=list)
-    selfchecks: SelfCheckFile | None = None
-    extra: dict[str, object] = field(default_factory=dict)  # further content types
+    today: dt.date
+    plans: list[PlanContent]
+    agencies: list[schema.Agency]
+    references: list[schema.LegalReference]
+    glossary: list[schema.Term]
+    obligations: list[schema.Obligation]
+    contacts: list[schema.Contact]
+    trainings: list[schema.Training]
+    topics: list[schema.Topic]
+    business_kinds: list[schema.BusinessKind]
+    guidance: list[schema.GuidanceItem]
+    public: schema.PublicGuide
+    faq: list[schema.FaqEntry]
+    selfchecks: schema.SelfCheckFile
+    sources: dict[str, str]  # content type -> content file path, for edit links
+    index: dict[str, dict[str, Entity]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
-        self.tasks = sorted(self.tasks, key=lambda t: t.number)
-        self.deliverables = sorted(self.deliverables, key=lambda d: d.number)
-        self.task = {t.id: t for t in self.tasks}
-        self.agency = {a.id: a for a in self.agencies}
-        self.reference = {r.id: r for r in self.references}
-        self.sections = sorted((a for a in self.agencies if a.section), key=lambda a: a.section)
-        self.topic = {t.id: t for t in self.topics}
+        for name in SHARED_COLLECTIONS:
+            records = getattr(self, name if name != "businesses" else "business_kinds")
+            entities = [self.wrap(r) for r in records]
+            setattr(self, name if name != "businesses" else "business_kinds", entities)
+            self.index[name] = {e.record.id: e for e in entities}
+        self.contacts = [self.wrap(c) for c in self.contacts]
+        self.public = self.wrap(self.public)
+        self.plans = self._load_plans(self.plans)
+        self.plan_by_id = {p.id: p for p in self.plans}
+        self.main_plan = next(p for p in self.plans if p.record.main)
         self.glossary_alphabetical = alphabetical(self.glossary)
-        self.business_kind = {k.id: k for k in self.business_kinds}
-        self.guidance_item = {g.id: g for g in self.guidance}
-        self.deliverable = {d.id: d for d in self.deliverables}
-        self._relate()
+        self._relate_plans()
+        self._relate_references()
         self._relate_guidance()
+
+    # Resolving ids
+
+    def wrap(self, record: BaseModel, plan: Plan | None = None) -> Entity:
+        return ENTITY_CLASSES.get(type(record), Entity)(record, self, plan)
+
+    def resolver(self, target: schema.RefTarget, plan: Plan | None):
+        if target.qualified:
+            def resolve(value: str) -> Entity:
+                plan_id, _, record_id = value.partition("/")
+                return self.plan_by_id[plan_id].index[target.collection][record_id]
+            return resolve
+        if target.collection in PLAN_COLLECTIONS:
+            return plan.index[target.collection].__getitem__
+        return self.index[target.collection].__getitem__
+
+    def _load_plans(self, contents: list[PlanContent]) -> list[Plan]:
+        plans = []
+        for content in contents:
+            plan = Plan(content.record, self)
+            plan.id, plan.sources = content.id, content.sources
+            plan.plan = plan  # a plan's own fields resolve within itself
+            plan.tasks = sorted((Task(t, self, plan) for t in content.tasks), key=lambda t: t.record.number)
+            plan.deliverables = sorted((Deliverable(d, self, plan) for d in content.deliverables),
+                                       key=lambda d: d.record.number)
+            plan.sections = sorted((Section(s, self, plan) for s in content.sections), key=lambda s: s.record.number)
+            plan.index = {"tasks": {t.record.id: t for t in plan.tasks},
+                          "deliverables": {d.record.id: d for d in plan.deliverables}}
+            plans.append(plan)
+        # The series oldest first: by the date issued where known, else by when the plan starts.
+        return sorted(plans, key=lambda p: (p.record.date or p.starts or p.ends, p.ends, p.id))
 
     # Derived relations
 
-    def _relate(self) -> None:
-        self.leads: dict[str, list[Agency]] = defaultdict(list)
-        self.supporters: dict[str, list[Agency]] = defaultdict(list)
-        self.duties_for_task: dict[str, list[AssignedDuty]] = defaultdict(list)
-        self.duties_naming: dict[str, list[AssignedDuty]] = defaultdict(list)
-        self.deliverables_for_task: dict[str, list[Deliverable]] = defaultdict(list)
-        self.deliverables_for_agency: dict[str, list[Deliverable]] = defaultdict(list)
-        self.citations: dict[str, list[Citation]] = defaultdict(list)
-        self.amends: dict[str, list[LegalReference]] = defaultdict(list)
-        self.successor_of: dict[str, list[Agency]] = defaultdict(list)
-
+    def _relate_plans(self) -> None:
         for agency in self.agencies:
-            for number, duty in enumerate(agency.duties, start=1):
-                assigned = AssignedDuty(agency, number, duty)
-                for task_id in duty.tasks:
-                    self.duties_for_task[task_id].append(assigned)
-                    role_list = self.supporters if duty.role == "phoi-hop" else self.leads
-                    _append_once(role_list[task_id], agency)
-                for partner in duty.partners:
-                    self.duties_naming[partner].append(assigned)
-                for ref in duty.cites:
-                    label = f"Phần IV, mục {agency.section}, ý {number}" if agency.section else agency.name
-                    self.citations[ref].append(Citation(label, assigned.anchor, self.agency_page(agency)))
-            if agency.successor and agency.successor.agency and agency.successor.agency != agency.id:
-                self.successor_of[agency.successor.agency].append(agency)
-        for task_id, leads in self.leads.items():
-            lead_ids = {a.id for a in leads}
-            self.supporters[task_id] = [a for a in self.supporters[task_id] if a.id not in lead_ids]
-        for deliverable in self.deliverables:
-            for task_id in deliverable.tasks:
-                self.deliverables_for_task[task_id].append(deliverable)
-            for agency_id in dict.fromkeys([*deliverable.lead, *deliverable.coordinators]):
-                self.deliverables_for_agency[agency_id].append(deliverable)
-        # The inverse relations, built once: asking them per agency would cost O(agencies × tasks).
-        self._tasks_led: dict[str, list[Task]] = defaultdict(list)
-        self._tasks_supported: dict[str, list[Task]] = defaultdict(list)
-        self._issued: dict[str, list[LegalReference]] = defaultdict(list)
-        for task in self.tasks:
-            for agency in self.leads.get(task.id, []):
-                self._tasks_led[agency.id].append(task)
-            for agency in self.supporters.get(task.id, []):
-                self._tasks_supported[agency.id].append(task)
-        for reference in self.references:
-            if reference.issuer:
-                self._issued[reference.issuer].append(reference)
+            agency.sections, agency.named_in, agency.deliverables, agency.issued = [], [], [], []
+            agency.predecessors = []
+        for plan in self.plans:
+            for task in plan.tasks:
+                task.related_duties, task.deliverables = [], []
+            for section in plan.sections:
+                section.agency.sections.append(section)
+                section.duties = []
+                for number, duty_record in enumerate(section.record.duties, start=1):
+                    duty = Duty(duty_record, self, plan)
+                    duty.section, duty.number = section, number
+                    section.duties.append(duty)
+                    for task in duty.related_tasks:
+                        task.related_duties.append(duty)
+                    for agency in duty.names:
+                        _append_once(agency.named_in, duty)
+            for deliverable in plan.deliverables:
+                for task in deliverable.tasks:
+                    task.deliverables.append(deliverable)
+                for agency in [*deliverable.lead, *deliverable.coordinators]:
+                    _append_once(agency.deliverables, deliverable)
+        for agency in self.agencies:
+            successor = agency.successor
+            if successor and successor.agency is not None and successor.agency is not agency:
+                successor.agency.predecessors.append(agency)
+        named = self._named_by(self.main_plan)
+        for agency in self.agencies:
+            agency.named_by_main_plan = agency.record.id in named
 
-        for ref in self.plan.legal_basis:
-            self.citations[ref].insert(0, Citation("Phần căn cứ", "can-cu", None))
-        for number, purpose in enumerate(self.plan.purposes, start=1):
-            for ref in purpose.cites:
-                self.citations[ref].append(Citation(f"Phần I, mục {number}", f"i-{number}", None))
-        for task in self.tasks:
-            for ref in task.cites:
-                self.citations[ref].append(Citation(f"Phần II, nhiệm vụ {task.number}", f"ii-{task.number}",
-                                                    self.task_page(task)))
-        self.citations = {ref: sorted(places, key=_citation_order) for ref, places in self.citations.items()}
+    def _named_by(self, plan: Plan) -> set[str]:
+        """Bodies the plan itself names: in its records' references, or by name in its text."""
+        ids = {plan.record.issuer}
+        for section in plan.sections:
+            ids.add(section.record.agency)
+            ids.update(a for d in section.record.duties for a in d.names)
+        for deliverable in plan.deliverables:
+            ids.update([*deliverable.record.lead, *deliverable.record.coordinators])
+        text = fold(" ".join(_plan_words(plan)))
+        ids.update(a.record.id for a in self.agencies if fold(a.record.name) in text)
+        return ids
+
+    def _relate_references(self) -> None:
         for reference in self.references:
+            reference.citations, reference.amends, reference.succeeds = [], [], []
+            reference.guidance, reference.obligations, reference.plans = [], [], []
+        for reference in self.references:
+            if reference.issuer is not None:
+                reference.issuer.issued.append(reference)
             for other in reference.amended_by:
-                self.amends[other].append(reference)
+                other.amends.append(reference)
+            if reference.newer is not None:
+                reference.newer.succeeds.append(reference)
+        for plan in self.plans:
+            if plan.reference is not None:
+                plan.reference.plans.append(plan)
+            if plan.text is None:
+                continue
+            for reference in plan.text.legal_basis:
+                reference.citations.append(Citation(plan, "can-cu", None, None))
+            for number, purpose in enumerate(plan.text.purposes, start=1):
+                for reference in purpose.cites:
+                    reference.citations.append(Citation(plan, "i", number, None))
+            for task in plan.tasks:
+                for reference in task.cites:
+                    reference.citations.append(Citation(plan, "ii", task.record.number, task))
+            for section in plan.sections:
+                for duty in section.duties:
+                    for reference in duty.cites:
+                        reference.citations.append(Citation(plan, "iv", section.record.number, duty))
 
     def _relate_guidance(self) -> None:
-        self.items_for_topic: dict[str, list[GuidanceItem]] = defaultdict(list)
-        self.items_for_kind: dict[str, list[GuidanceItem]] = defaultdict(list)
-        self.items_for_audience: dict[str, list[GuidanceItem]] = defaultdict(list)
-        self.guidance_citing: dict[str, list[GuidanceItem]] = defaultdict(list)
+        for holder in [*self.topics, *self.business_kinds]:
+            holder.items, holder.obligations = [], []
         for item in self.guidance:
-            self.items_for_topic[item.topic].append(item)
+            item.topic.items.append(item)
             for kind in item.business_kinds:
-                self.items_for_kind[kind].append(item)
-            for audience in item.audiences:
-                self.items_for_audience[audience].append(item)
+                kind.items.append(item)
             for source in item.sources:
-                _append_once(self.guidance_citing[source.ref], item)
-        self.topics_for_kind: dict[str, list[Topic]] = {
-            kind.id: [t for t in self.topics if any(i.topic == t.id for i in self.items_for_kind[kind.id])]
-            for kind in self.business_kinds}
+                _append_once(source.ref.guidance, item)
+        for obligation in sorted(self.obligations, key=lambda o: (o.record.starts, o.record.id)):
+            obligation.topic.obligations.append(obligation)
+            for kind in obligation.business_kinds:
+                kind.obligations.append(obligation)
+            for source in obligation.sources:
+                _append_once(source.ref.obligations, obligation)
+        for kind in self.business_kinds:
+            topics = {o.record.topic for o in kind.obligations} | {i.record.topic for i in kind.items}
+            kind.topics = [t for t in self.topics if t.record.id in topics]
 
-    # Questions templates ask
+    # Questions pages ask
 
-    def period_of(self, task: Task) -> Period:
-        return task.period or self.plan.period
+    @property
+    def plans_in_force(self) -> list[Plan]:
+        return [p for p in self.plans if p.in_force]
 
-    def references_for_task(self, task: Task) -> list[LegalReference]:
-        """What the task cites, then what the section IV duties tied to it cite."""
-        ids = list(task.cites)
-        for assigned in self.duties_for_task.get(task.id, []):
-            ids += [i for i in assigned.duty.cites if i not in ids]
-        return [self.reference[i] for i in ids]
+    @property
+    def open_trainings(self) -> list[Entity]:
+        return [t for t in self.trainings if t.record.register_until >= self.today]
 
-    def references_issued_by(self, agency: Agency) -> list[LegalReference]:
-        return self._issued.get(agency.id, [])
-
-    def tasks_led_by(self, agency: Agency) -> list[Task]:
-        return self._tasks_led.get(agency.id, [])
-
-    def tasks_supported_by(self, agency: Agency) -> list[Task]:
-        return self._tasks_supported.get(agency.id, [])
-
-    def is_cited_by_plan(self, reference: LegalReference) -> bool:
-        return bool(self.citations.get(reference.id))
-
-    # Page addresses (src_uri), one place for all of them
-
-    @staticmethod
-    def task_page(task: Task) -> str:
-        return f"nhiem-vu/{task.id}.md"
-
-    @staticmethod
-    def agency_page(agency: Agency) -> str:
-        return f"don-vi/{agency.id}.md"
-
-    @staticmethod
-    def reference_page(reference: LegalReference) -> str:
-        return f"van-ban/{reference.id}.md"
-
-    @staticmethod
-    def topic_page(topic: Topic) -> str:
-        return f"huong-dan/{topic.id}.md"
-
-    @staticmethod
-    def business_page(kind: BusinessKind) -> str:
-        return f"doanh-nghiep/{kind.id}.md"
-
-    @staticmethod
-    def selfcheck_page(check_id: str) -> str:
-        return f"huong-dan/tu-kiem-tra-{check_id}.md"
-
-    GUIDANCE_INDEX = "huong-dan/index.md"
-    BUSINESS_INDEX = "doanh-nghiep/index.md"
-    PUBLIC_PAGE = "nguoi-dan/index.md"
-    GLOSSARY_PAGE = "thuat-ngu/index.md"
-    FAQ_PAGE = "hoi-dap/index.md"
+    def obligations_for(self, kind_id: str | None = None, public: bool = False) -> list[Obligation]:
+        """Obligations by start date; for one kind of business, or those the public must follow."""
+        ordered = sorted(self.obligations, key=lambda o: (o.record.starts, o.record.id))
+        if public:
+            return [o for o in ordered if o.record.public]
+        return [o for o in ordered if kind_id is None or o.applies_to(kind_id)]
 
 
-def _citation_order(citation: Citation) -> tuple:
-    order = {"can": 0, "i": 1, "ii": 2, "iv": 3}
-    head, *rest = citation.anchor.split("-")
-    return (order.get(head, 9), [int(x) if x.isdigit() else 0 for x in rest])
+def _plan_words(plan: Plan) -> list[str]:
+    """Every sentence of the plan's own text."""
+    text = plan.record.text
+    words = [text.preamble, *(p.text for p in text.purposes), *text.funding.sources, text.funding.integration_intro,
+             *text.funding.programmes, text.closing, *text.recipients]
+    words += [t.record.text for t in plan.tasks]
+    words += [d.text for s in plan.sections for d in s.record.duties]
+    words += [d.record.description for d in plan.deliverables]
+    return words
 
 
 def _append_once(items: list, item) -> None:

@@ -1,9 +1,12 @@
-"""The page plan: which pages the site has, and which template and record make each one."""
+"""The page plan: which pages the site has, which template and record make each one, and the
+sidebar, generated from the same list so a new topic or plan appears without editing mkdocs.yml.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from plansite import routes
 from plansite.model import Site
 from plansite.selfcheck import self_checks
 
@@ -13,44 +16,91 @@ class PlannedPage:
     src_uri: str  # where MkDocs places it: "nhiem-vu/tuyen-truyen.md" → /nhiem-vu/tuyen-truyen/
     template: str
     title: str
-    source: str  # the content file it comes from, for the edit button and "last changed"
+    source: str | None  # the content file it comes from: the edit button and "last changed"
     context: dict = field(default_factory=dict, hash=False, compare=False)
+    parent: str | None = None  # the page above it, for breadcrumbs and the active tab
+    public: bool = False  # a page for the public: no edit button (staff matters stay on /gioi-thieu/)
+
+
+@dataclass(frozen=True)
+class NavSection:
+    title: str
+    pages: list[str]  # src_uris, the first is the section's own page
 
 
 def plan_pages(site: Site) -> list[PlannedPage]:
     src = site.sources
-    pages = [
-        PlannedPage("index.md", "home.md.j2", "Trang chủ", src["plan"]),
-        PlannedPage("ke-hoach/index.md", "plan.md.j2", "Toàn văn Kế hoạch", src["plan"]),
-        PlannedPage("nhiem-vu/index.md", "tasks.md.j2", "Nhiệm vụ", src["tasks"]),
-        PlannedPage("don-vi/index.md", "agencies.md.j2", "Đơn vị", src["agencies"]),
-        PlannedPage("van-ban/index.md", "references.md.j2", "Văn bản pháp lý", src["references"]),
-        PlannedPage("tien-do/index.md", "timeline.md.j2", "Tiến độ", src["deliverables"]),
-    ]
-    pages += [PlannedPage(site.task_page(t), "task.md.j2", t.short_title, src["tasks"], {"task": t})
-              for t in site.tasks]
-    pages += [PlannedPage(site.agency_page(a), "agency.md.j2", a.name, src["agencies"], {"agency": a})
-              for a in site.agencies]
-    pages += [PlannedPage(site.reference_page(r), "reference.md.j2", r.label, src["references"], {"reference": r})
-              for r in site.references]
-    return pages + guidance_pages(site)
-
-
-def guidance_pages(site: Site) -> list[PlannedPage]:
-    """Pages for businesses and the public: by kind of business, by topic, self-checks, glossary, FAQ."""
-    src = site.sources
+    main = site.main_plan
     checks = self_checks(site.selfchecks)
     pages = [
-        PlannedPage(site.BUSINESS_INDEX, "businesses.md.j2", "Doanh nghiệp", src["businesses"], {"checks": checks}),
-        PlannedPage(site.PUBLIC_PAGE, "public.md.j2", "Người dân", src["public"]),
-        PlannedPage(site.GUIDANCE_INDEX, "topics.md.j2", "Hướng dẫn", src["topics"], {"checks": checks}),
-        PlannedPage(site.GLOSSARY_PAGE, "glossary.md.j2", "Thuật ngữ", src["glossary"]),
-        PlannedPage(site.FAQ_PAGE, "faq.md.j2", "Hỏi đáp", src["faq"]),
+        PlannedPage(routes.HOME, "home.md.j2", "Trang chủ", None, {"checks": checks}, public=True),
+        PlannedPage(routes.LINEAGE, "lineage.md.j2", "Các kế hoạch", main.sources["plan"]),
+        PlannedPage(routes.AGENCIES, "agencies.md.j2", "Đơn vị", src["agencies"]),
+        PlannedPage(routes.REFERENCES, "references.md.j2", "Văn bản pháp lý", src["references"]),
+        PlannedPage(routes.CHANGES, "changes.md.j2", "Mốc thời gian", src["obligations"]),
     ]
-    pages += [PlannedPage(site.business_page(k), "business.md.j2", k.name, src["businesses"],
-                          {"kind": k, "checks": checks}) for k in site.business_kinds]
-    pages += [PlannedPage(site.topic_page(t), "topic.md.j2", t.title, src["guidance"], {"topic": t, "checks": checks})
-              for t in site.topics]
-    pages += [PlannedPage(site.selfcheck_page(check_id), "selfcheck.md.j2", check.title, src["selfchecks"],
-                          {"check": check}) for check_id, check in checks.items()]
+    for plan in site.plans:
+        pages += _plan_pages(plan)
+    pages += [PlannedPage(routes.page_of(a), "agency.md.j2", a.record.name, src["agencies"], {"agency": a},
+                          parent=routes.AGENCIES) for a in site.agencies]
+    pages += [PlannedPage(routes.page_of(r), "reference.md.j2", r.record.label, src["references"], {"reference": r},
+                          parent=routes.REFERENCES) for r in site.references]
+    pages += [
+        PlannedPage(routes.BUSINESSES, "businesses.md.j2", "Doanh nghiệp", src["businesses"], {"checks": checks},
+                    public=True),
+        PlannedPage(routes.PUBLIC, "public.md.j2", "Người dân", src["public"], public=True),
+        PlannedPage(routes.GUIDANCE, "topics.md.j2", "Hướng dẫn", src["topics"], {"checks": checks}),
+        PlannedPage(routes.GLOSSARY, "glossary.md.j2", "Thuật ngữ", src["glossary"], parent=routes.GUIDANCE),
+        PlannedPage(routes.FAQ, "faq.md.j2", "Hỏi đáp", src["faq"], parent=routes.GUIDANCE),
+    ]
+    pages += [PlannedPage(routes.page_of(k), "business.md.j2", k.record.name, src["businesses"],
+                          {"kind": k, "checks": checks}, parent=routes.BUSINESSES, public=True)
+              for k in site.business_kinds]
+    pages += [PlannedPage(routes.redirect_page(old), "redirect.md.j2", k.record.name, None, {"target": k})
+              for k in site.business_kinds for old in k.record.former_ids]
+    pages += [PlannedPage(routes.page_of(t), "topic.md.j2", t.record.title, src["guidance"],
+                          {"topic": t, "checks": checks}, parent=routes.GUIDANCE) for t in site.topics]
+    pages += [PlannedPage(routes.selfcheck_page(check_id), "selfcheck.md.j2", check.title, src["selfchecks"],
+                          {"check": check}, parent=routes.GUIDANCE) for check_id, check in checks.items()]
     return pages
+
+
+def _plan_pages(plan) -> list[PlannedPage]:
+    src = plan.sources
+    page = routes.plan_page(plan)
+    parent = None if plan.record.main else routes.LINEAGE
+    if not plan.full_text:
+        return [PlannedPage(page, "plan_summary.md.j2", plan.record.short_title, src["plan"], {"plan": plan},
+                            parent=routes.LINEAGE)]
+    pages = [
+        PlannedPage(page, "plan.md.j2", f"Toàn văn {plan.record.short_title}", src["plan"], {"plan": plan},
+                    parent=parent),
+        PlannedPage(routes.tasks_page(plan), "tasks.md.j2", "Nhiệm vụ", src["tasks"], {"plan": plan},
+                    parent=parent and page),
+        PlannedPage(routes.timeline_page(plan), "timeline.md.j2", "Tiến độ", src["deliverables"], {"plan": plan},
+                    parent=parent and page),
+    ]
+    pages += [PlannedPage(routes.page_of(t), "task.md.j2", t.record.short_title, src["tasks"],
+                          {"plan": plan, "task": t}, parent=routes.tasks_page(plan)) for t in plan.tasks]
+    return pages
+
+
+def navigation(site: Site, pages: list[PlannedPage]) -> list[NavSection]:
+    """The sidebar and tabs: the pages with no parent, grouped; record pages stay out of it.
+
+    Record pages (a task, an agency…) are reached from their lists, so a page's size does not
+    grow with the number of records; their `parent` gives them a breadcrumb and an active tab.
+    """
+    main = site.main_plan
+    topics = [routes.page_of(t) for t in site.topics]
+    checks = [p.src_uri for p in pages if p.template == "selfcheck.md.j2"]
+    return [
+        NavSection("Trang chủ", [routes.HOME]),
+        NavSection("Doanh nghiệp", [routes.BUSINESSES]),
+        NavSection("Người dân", [routes.PUBLIC]),
+        NavSection("Mốc thời gian", [routes.CHANGES]),
+        NavSection("Hướng dẫn", [routes.GUIDANCE, *topics, *checks, routes.FAQ, routes.GLOSSARY]),
+        NavSection("Kế hoạch", [routes.plan_page(main), routes.tasks_page(main), routes.timeline_page(main),
+                                routes.LINEAGE, routes.AGENCIES, routes.REFERENCES]),
+        NavSection("Giới thiệu", [routes.ABOUT]),
+    ]

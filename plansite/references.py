@@ -1,96 +1,179 @@
-"""Cross-reference checks: every id a record points at must exist, and ids must be unique."""
+"""Cross-reference checks: every id a record points at must exist, ids must be unique, and what a
+record claims about the plan's text must stand in that text.
+
+Which field points at which collection is declared on the schema fields themselves
+(`Ref(...)`, `PlanRef(...)` in plansite/schema.py); `ref_fields()` reads those declarations, and
+the model resolves ids with the same ones. Checks run on every file that could be read, from
+its raw data if it failed the schema, so one run shows every mistake.
+"""
 
 from __future__ import annotations
 
 import difflib
+import functools
+import re
+import types
+import typing
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
 from plansite.errors import Problem
-from plansite.loader import LoadedFile, mark_of
+from plansite.folding import fold
+from plansite.loader import mark_of
+from plansite.schema import RefTarget, ref_target
 
-# Each rule: (content type, path pattern to a list of ids or one id, target collection, label)
-# '*' in a pattern walks every item of a list.
-REFERENCE_RULES: list[tuple[str, tuple, str, str]] = [
-    ("plan", ("issuer",), "agencies", "cơ quan ban hành"),
-    ("plan", ("legal_basis",), "references", "văn bản căn cứ"),
-    ("plan", ("purposes", "*", "cites"), "references", "văn bản viện dẫn"),
-    ("tasks", ("tasks", "*", "cites"), "references", "văn bản viện dẫn"),
-    ("deliverables", ("deliverables", "*", "lead"), "agencies", "đơn vị chủ trì"),
-    ("deliverables", ("deliverables", "*", "coordinators"), "agencies", "đơn vị phối hợp"),
-    ("deliverables", ("deliverables", "*", "tasks"), "tasks", "nhiệm vụ"),
-    ("agencies", ("agencies", "*", "duties", "*", "tasks"), "tasks", "nhiệm vụ"),
-    ("agencies", ("agencies", "*", "duties", "*", "cites"), "references", "văn bản viện dẫn"),
-    ("agencies", ("agencies", "*", "duties", "*", "partners"), "agencies", "đơn vị được nêu"),
-    ("agencies", ("agencies", "*", "successor", "agency"), "agencies", "cơ quan kế nhiệm"),
-    ("agencies", ("agencies", "*", "successor", "basis_refs"), "references", "văn bản căn cứ"),
-    ("references", ("references", "*", "issuer"), "agencies", "cơ quan ban hành"),
-    ("references", ("references", "*", "amended_by"), "references", "văn bản sửa đổi"),
-    ("references", ("references", "*", "replaced_by"), "references", "văn bản thay thế"),
-    ("glossary", ("terms", "*", "cites"), "references", "văn bản định nghĩa"),
-    ("topics", ("topics", "*", "tasks"), "tasks", "nhiệm vụ"),
-    ("topics", ("topics", "*", "agencies"), "agencies", "đơn vị"),
-    ("businesses", ("kinds", "*", "checklist", "*", "item"), "guidance", "nội dung hướng dẫn"),
-    ("businesses", ("kinds", "*", "tasks"), "tasks", "nhiệm vụ"),
-    ("businesses", ("kinds", "*", "deliverables"), "deliverables", "sản phẩm"),
-    ("guidance", ("items", "*", "topic"), "topics", "chủ đề"),
-    ("guidance", ("items", "*", "business_kinds"), "businesses", "loại hình doanh nghiệp"),
-    ("guidance", ("items", "*", "sources", "*", "ref"), "references", "văn bản căn cứ"),
-    ("public", ("tasks",), "tasks", "nhiệm vụ"),
-    ("faq", ("questions", "*", "sources", "*", "ref"), "references", "văn bản căn cứ"),
-    ("selfchecks", ("declaration", "sources", "*", "ref"), "references", "văn bản căn cứ"),
-    ("selfchecks", ("epr", "sources", "*", "ref"), "references", "văn bản căn cứ"),
-    ("selfchecks", ("epr", "exemption_sources", "*", "ref"), "references", "văn bản căn cứ"),
-]
-
-# Records that claim `verified: true` must rest on verified sources: (content type, list field)
-VERIFIED_CLAIMS = [("guidance", "items"), ("faq", "questions")]
-
-# Collections whose records carry ids: content type -> (list field, label in messages)
-COLLECTIONS = {
-    "tasks": ("tasks", "nhiệm vụ"),
-    "deliverables": ("deliverables", "sản phẩm"),
-    "agencies": ("agencies", "đơn vị"),
-    "references": ("references", "văn bản"),
-    "glossary": ("terms", "thuật ngữ"),
-    "topics": ("topics", "chủ đề"),
-    "businesses": ("kinds", "loại hình doanh nghiệp"),
-    "guidance": ("items", "nội dung hướng dẫn"),
-    "faq": ("questions", "câu hỏi"),
-}
+# Records that claim `verified: true` must rest on verified sources: content types with such records
+VERIFIED_CLAIMS = ("guidance", "faq", "obligations")
+# Numbers that must be unique within a plan: (content type, list field, number field, label)
+UNIQUE_NUMBERS = [("tasks", "tasks", "number", "số thứ tự nhiệm vụ"),
+                  ("deliverables", "deliverables", "number", "số thứ tự trong phụ lục"),
+                  ("duties", "sections", "number", "số mục ở phần IV")]
+# The words a duty's role stands for; the plan's text must use them (compared folded).
+ROLE_WORDS = {"chu-tri": "chủ trì", "phoi-hop": "phối hợp"}
 
 
-def _child(node: Any, name: str) -> Any:
-    """A field of a validated record, or a key of raw YAML data from a file that failed the schema."""
+# Reading the declarations
+
+
+@dataclass(frozen=True)
+class RefField:
+    name: str
+    target: RefTarget | None  # set for a field of ids
+    model: type[BaseModel] | None  # set for a field of nested records
+    many: bool  # a list
+
+
+def _shape(annotation: Any, metadata: tuple) -> tuple[RefTarget | None, type[BaseModel] | None, bool]:
+    target, many = ref_target(metadata), False
+    while True:
+        origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+        if origin is typing.Annotated:
+            target = target or ref_target(args[1:])
+            annotation = args[0]
+        elif origin in (typing.Union, types.UnionType):
+            annotation = next(a for a in args if a is not type(None))
+        elif origin is list:
+            many, annotation = True, args[0]
+        else:
+            break
+    model = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    return target, model, many
+
+
+@functools.cache
+def ref_fields(model: type[BaseModel]) -> tuple[RefField, ...]:
+    """The fields of `model` that hold ids or nested records (which may hold ids)."""
+    fields = []
+    for name, info in model.model_fields.items():
+        target, nested, many = _shape(info.annotation, tuple(info.metadata))
+        if target or nested:
+            fields.append(RefField(name, target, nested, many))
+    return tuple(fields)
+
+
+def _child(node: Any, name: str | int) -> Any:
+    """A field of a validated record, or a key/index of raw YAML data from a file that failed the schema."""
+    if isinstance(name, int):
+        return node[name] if isinstance(node, (list, tuple)) and 0 <= name < len(node) else None
     return node.get(name) if isinstance(node, dict) else getattr(node, name, None)
 
 
-def _walk(node: Any, pattern: tuple, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    """Yield (path, id) for every id matching `pattern`; lists of ids are expanded.
+def iter_refs(model: type[BaseModel], node: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, RefTarget]]:
+    """(path, id, target) for every id held by `node`, a record of `model` or its raw data.
 
-    Works on raw data too, where anything that is not text is skipped: the schema reports it.
+    On raw data anything that is not text is skipped: the schema reports it.
     """
-    if not pattern:
-        for sub_path, value in (((*path, i), item) for i, item in enumerate(node)) \
-                if isinstance(node, (list, tuple)) else [(path, node)]:
-            if isinstance(value, str):
-                yield sub_path, value
-        return
-    head, *rest = pattern
-    if head == "*":
-        for index, item in enumerate(node if isinstance(node, (list, tuple)) else []):
-            yield from _walk(item, tuple(rest), (*path, index))
-    else:
-        yield from _walk(_child(node, head), tuple(rest), (*path, head))
+    for field in ref_fields(model):
+        value = _child(node, field.name)
+        if value is None:
+            continue
+        values = list(enumerate(value)) if field.many and isinstance(value, (list, tuple)) else \
+            ([] if field.many else [(None, value)])
+        for index, item in values:
+            where = (*path, field.name) if index is None else (*path, field.name, index)
+            if field.target and isinstance(item, str):
+                yield where, item, field.target
+            elif field.model and isinstance(item, (BaseModel, dict)):
+                yield from iter_refs(field.model, item, where)
+
+
+# The checks
+
+
+def check_references(docs: list) -> list[Problem]:
+    """Every cross-file check; `docs` are plansite.content.Doc (type, plan, file, record)."""
+    problems: list[Problem] = []
+    ids: dict[tuple[str | None, str], dict[str, int]] = {}  # (plan or None, collection) -> id -> line
+    files: dict[tuple[str | None, str], str] = {}
+    for doc in docs:
+        files[(doc.plan, doc.type.name)] = doc.file.path
+        if doc.type.items is None:
+            continue
+        items = _child(doc.data, doc.type.items) if doc.data is not None else None
+        if not isinstance(items, (list, tuple)):
+            continue  # unreadable: references into it cannot be checked
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            record_id = _child(item, "id") if isinstance(item, (BaseModel, dict)) else None
+            if not isinstance(record_id, str):
+                continue  # the schema reports a missing or malformed id
+            line, column = mark_of(doc.file.data, (doc.type.items, index, "id"))
+            if record_id in seen:
+                problems.append(Problem(doc.file.path, line, column, "E-ID-DUP",
+                                        f'mã {doc.type.label} "{record_id}" bị trùng (đã dùng ở dòng '
+                                        f'{seen[record_id]}); mỗi bản ghi cần một mã riêng', record_id, "id"))
+            else:
+                seen[record_id] = line
+        ids[(doc.plan, doc.type.name)] = seen
+    plans = sorted({doc.plan for doc in docs if doc.plan})
+
+    for doc in docs:
+        if doc.data is None:
+            continue
+        for path, value, target in iter_refs(doc.type.model, doc.data):
+            message = _unresolved(value, target, doc.plan, ids, files, plans)
+            if message:
+                line, column = mark_of(doc.file.data, path)
+                problems.append(Problem(doc.file.path, line, column, "E-REF", message,
+                                        _record_id(doc.data, path), _field_name(path)))
+    problems += _check_unique_numbers(docs)
+    records = {doc.type.name: doc for doc in docs if doc.plan is None and doc.record is not None}
+    if "references" in records:
+        references = {r.id: r for r in records["references"].record.references}
+        problems += check_verified_claims([d for d in docs if d.type.name in VERIFIED_CLAIMS and d.record],
+                                          references, files[(None, "references")])
+        problems += _check_statuses(records["references"])
+        problems += _check_plan_words([d for d in docs if d.plan and d.record], references)
+    problems += _check_roles([d for d in docs if d.type.name == "duties" and d.record])
+    if "selfchecks" in records:
+        problems.extend(_check_self_checks(records["selfchecks"]))
+    return problems
+
+
+def _unresolved(value: str, target: RefTarget, plan: str | None, ids: dict, files: dict,
+                plans: list[str]) -> str | None:
+    """Why `value` does not name a record of the target collection, or None if it does."""
+    if target.qualified:
+        plan, _, value = value.partition("/")
+        if plan not in plans:
+            return f'kế hoạch "{plan}" không có trong content/plans/' + _suggest(plan, plans)
+    elif (plan, target.collection) not in ids:
+        plan = None  # a shared collection, named from a plan's file
+    known = ids.get((plan, target.collection))
+    if known is None or value in known:
+        return None  # the target file is unreadable (already reported), or the id exists
+    where = files.get((plan, target.collection), target.collection)
+    return f'{target.label} "{value}" không tồn tại trong {where}' + _suggest(value, known)
 
 
 def _record_id(data: Any, path: tuple) -> str | None:
     node: Any = data
     found = None
     for step in path:
-        node = node[step] if isinstance(step, int) else _child(node, step)
+        node = _child(node, step)
         record_id = _child(node, "id") if isinstance(node, (BaseModel, dict)) else None
         if isinstance(record_id, str):
             found = record_id
@@ -103,58 +186,6 @@ def _suggest(value: str, allowed: Iterable[str]) -> str:
     hint = f' (có phải "{close[0]}"?)' if close else ""
     shown = ", ".join(allowed[:12]) + (", …" if len(allowed) > 12 else "")
     return f"{hint}; các giá trị hợp lệ: {shown}"
-
-
-def check_references(records: dict[str, BaseModel], files: dict[str, LoadedFile]) -> list[Problem]:
-    """Check references in every file that could be read, so one run shows all errors.
-
-    A file that failed the schema is checked from its raw data: a typo in one agency hides
-    neither the wrong ids it holds nor wrong agency ids elsewhere. Only a file that could not
-    be read at all (a YAML syntax error) is left out, with references into it.
-    """
-    problems: list[Problem] = []
-    ids: dict[str, set[str]] = {}
-    for name, (field, label) in COLLECTIONS.items():
-        data = records.get(name) or (files[name].data if name in files else None)
-        items = _child(data, field) if data is not None else None
-        if not isinstance(items, (list, tuple)):
-            continue  # unreadable: references into it cannot be checked
-        seen: dict[str, int] = {}
-        for index, item in enumerate(items):
-            record_id = _child(item, "id") if isinstance(item, (BaseModel, dict)) else None
-            if not isinstance(record_id, str):
-                continue  # the schema reports a missing or malformed id
-            line, column = mark_of(files[name].data, (field, index, "id"))
-            if record_id in seen:
-                problems.append(Problem(files[name].path, line, column, "E-ID-DUP",
-                                        f'mã {label} "{record_id}" bị trùng (đã dùng ở dòng {seen[record_id]}); '
-                                        "mỗi bản ghi cần một mã riêng", record_id, "id"))
-            else:
-                seen[record_id] = line
-        ids[name] = set(seen)
-    problems.extend(_check_unique_numbers(records, files))
-
-    for source, pattern, target, label in REFERENCE_RULES:
-        data = records.get(source) or (files[source].data if source in files else None)
-        if data is None or target not in ids:
-            continue
-        for path, value in _walk(data, pattern):
-            if value in ids[target]:
-                continue
-            line, column = mark_of(files[source].data, path)
-            problems.append(Problem(
-                files[source].path, line, column, "E-REF",
-                f'{label} "{value}" không tồn tại trong {files[target].path}' + _suggest(value, ids[target]),
-                _record_id(data, path), _field_name(path),
-            ))
-    # These rules read validated records of several files; each runs once its files pass the schema.
-    if {"references", *(name for name, _ in VERIFIED_CLAIMS)} <= set(records):
-        problems.extend(check_verified_claims(records, files))
-    if "references" in records:
-        problems.extend(_check_statuses(records, files))
-    if "selfchecks" in records:
-        problems.extend(_check_self_checks(records, files))
-    return problems
 
 
 def unverified_source(reference: BaseModel, article: str | None) -> str | None:
@@ -174,12 +205,12 @@ def unverified_source(reference: BaseModel, article: str | None) -> str | None:
     return f'văn bản "{reference.id}" chưa có trích yếu hay nội dung nào được kiểm chứng'
 
 
-def check_verified_claims(records: dict[str, BaseModel], files: dict[str, LoadedFile]) -> list[Problem]:
+def check_verified_claims(docs: list, references: dict, references_path: str) -> list[Problem]:
     """[E-UNVERIFIED]: a record marked verified cites something the data does not mark verified."""
     problems: list[Problem] = []
-    references = {r.id: r for r in records["references"].references}
-    for name, field in VERIFIED_CLAIMS:
-        for index, record in enumerate(getattr(records[name], field)):
+    for doc in docs:
+        field = doc.type.items
+        for index, record in enumerate(getattr(doc.record, field)):
             if not record.verified:
                 continue
             for number, source in enumerate(record.sources):
@@ -187,24 +218,24 @@ def check_verified_claims(records: dict[str, BaseModel], files: dict[str, Loaded
                 reason = reference and unverified_source(reference, source.article)
                 if not reason:
                     continue  # an unknown id is already reported as [E-REF]
-                line, column = mark_of(files[name].data, (field, index, "sources", number))
+                line, column = mark_of(doc.file.data, (field, index, "sources", number))
                 problems.append(Problem(
-                    files[name].path, line, column, "E-UNVERIFIED",
-                    f"{reason}; hãy đặt verified: false, hoặc bổ sung điều đã kiểm chứng vào "
-                    f"{files['references'].path}", record.id, f"sources[{number + 1}]"))
+                    doc.file.path, line, column, "E-UNVERIFIED",
+                    f"{reason}; hãy đặt verified: false, hoặc bổ sung điều đã kiểm chứng vào {references_path}",
+                    record.id, f"sources[{number + 1}]"))
     return problems
 
 
-def _check_self_checks(records: dict[str, BaseModel], files: dict[str, LoadedFile]) -> list[Problem]:
+def _check_self_checks(doc) -> list[Problem]:
     """Sector and product-group ids are answers in a form: they must be unique within their list."""
     problems: list[Problem] = []
-    checks = records["selfchecks"]
+    checks = doc.record
     for part, field, label in (("declaration", "sectors", "ngành"), ("epr", "groups", "nhóm sản phẩm")):
         seen: set[str] = set()
         for index, entry in enumerate(getattr(getattr(checks, part), field)):
             if entry.id in seen:
-                line, column = mark_of(files["selfchecks"].data, (part, field, index, "id"))
-                problems.append(Problem(files["selfchecks"].path, line, column, "E-ID-DUP",
+                line, column = mark_of(doc.file.data, (part, field, index, "id"))
+                problems.append(Problem(doc.file.path, line, column, "E-ID-DUP",
                                         f'mã {label} "{entry.id}" bị trùng; mỗi {label} cần một mã riêng',
                                         entry.id, "id"))
             seen.add(entry.id)
@@ -212,7 +243,7 @@ def _check_self_checks(records: dict[str, BaseModel], files: dict[str, LoadedFil
 
 
 def _field_name(path: tuple) -> str:
-    """('agencies', 3, 'duties', 1, 'tasks', 0) -> 'duties[2].tasks'."""
+    """('agencies', 3, 'successor', 'agency') -> 'successor.agency'; below the record that holds an id."""
     parts: list[str] = []
     for step in path[2:] if len(path) > 2 and isinstance(path[1], int) else path:
         if isinstance(step, int):
@@ -225,42 +256,107 @@ def _field_name(path: tuple) -> str:
     return field.rsplit("[", 1)[0] if path and isinstance(path[-1], int) else field
 
 
-def _check_unique_numbers(records: dict[str, BaseModel], files: dict[str, LoadedFile]) -> list[Problem]:
+def _check_unique_numbers(docs: list) -> list[Problem]:
     problems = []
-    for name, field, attr, label in (("tasks", "tasks", "number", "số thứ tự nhiệm vụ"),
-                                     ("deliverables", "deliverables", "number", "số thứ tự trong phụ lục"),
-                                     ("agencies", "agencies", "section", "số mục ở phần IV")):
-        if name not in records:
-            continue
-        seen: dict[int, str] = {}
-        for index, record in enumerate(getattr(records[name], field)):
-            number = getattr(record, attr)
-            if number is None:
+    for name, field, attr, label in UNIQUE_NUMBERS:
+        for doc in docs:
+            if doc.type.name != name or doc.record is None:
                 continue
-            if number in seen:
-                line, column = mark_of(files[name].data, (field, index, attr))
-                problems.append(Problem(files[name].path, line, column, "E-ID-DUP",
-                                        f'{label} {number} bị trùng với bản ghi "{seen[number]}"', record.id, attr))
-            else:
-                seen[number] = record.id
+            seen: dict[int, str] = {}
+            for index, record in enumerate(getattr(doc.record, field)):
+                number = getattr(record, attr)
+                owner = getattr(record, "id", None) or getattr(record, "agency", None)
+                if number in seen:
+                    line, column = mark_of(doc.file.data, (field, index, attr))
+                    problems.append(Problem(doc.file.path, line, column, "E-ID-DUP",
+                                            f'{label} {number} bị trùng với bản ghi "{seen[number]}"', owner, attr))
+                else:
+                    seen[number] = owner
     return problems
 
 
-def _check_statuses(records: dict[str, BaseModel], files: dict[str, LoadedFile]) -> list[Problem]:
-    """[E-STATUS]: a reference's status must agree with its amended_by / replaced_by links."""
+def _check_statuses(doc) -> list[Problem]:
+    """[E-STATUS]: a reference's status must agree with its amended_by / replaced_by / newer links."""
     problems: list[Problem] = []
-    for index, ref in enumerate(records["references"].references):
+    for index, ref in enumerate(doc.record.references):
         wrong = None
         if ref.replaced_by and ref.status != "bi-thay-the":
             wrong = f'có replaced_by "{ref.replaced_by}" nên status phải là "bi-thay-the"'
         elif ref.status == "bi-thay-the" and not ref.replaced_by:
             wrong = 'status "bi-thay-the" cần replaced_by (mã văn bản thay thế)'
-        elif ref.amended_by and ref.status not in ("da-sua-doi", "bi-thay-the"):
+        elif ref.newer and ref.status not in ("co-van-ban-moi", "bi-thay-the"):
+            wrong = f'có newer "{ref.newer}" nên status phải là "co-van-ban-moi"'
+        elif ref.status == "co-van-ban-moi" and not ref.newer:
+            wrong = 'status "co-van-ban-moi" cần newer (mã văn bản mới)'
+        elif ref.amended_by and ref.status not in ("da-sua-doi", "bi-thay-the", "co-van-ban-moi"):
             wrong = f'có amended_by nên status phải là "da-sua-doi" (hoặc "bi-thay-the"), không phải "{ref.status}"'
         elif ref.status == "da-sua-doi" and not ref.amended_by:
             wrong = 'status "da-sua-doi" cần amended_by (mã văn bản sửa đổi)'
         if wrong:
-            line, column = mark_of(files["references"].data, ("references", index, "status"))
-            problems.append(Problem(files["references"].path, line, column, "E-STATUS",
+            line, column = mark_of(doc.file.data, ("references", index, "status"))
+            problems.append(Problem(doc.file.path, line, column, "E-STATUS",
                                     f"tình trạng hiệu lực không khớp: {wrong}", ref.id, "status"))
+    return problems
+
+
+def _check_roles(docs: list) -> list[Problem]:
+    """[E-ROLE]: a duty says "chủ trì" or "phối hợp" only where the plan's text uses that word."""
+    problems = []
+    for doc in docs:
+        for s, section in enumerate(doc.record.sections):
+            for d, duty in enumerate(section.duties):
+                word = ROLE_WORDS.get(duty.role or "")
+                if word and fold(word) not in fold(duty.text):
+                    line, column = mark_of(doc.file.data, ("sections", s, "duties", d, "role"))
+                    problems.append(Problem(
+                        doc.file.path, line, column, "E-ROLE",
+                        f'vai trò "{duty.role}" nhưng nguyên văn không có chữ "{word}"; chỉ ghi vai trò khi '
+                        "Kế hoạch dùng đúng chữ ấy, nếu không hãy xoá dòng role",
+                        section.agency, f"duties[{d + 1}].role"))
+    return problems
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def names_reference(text: str, reference: BaseModel) -> bool:
+    """Whether `text` names the document: its number ("42/2020/TT-BCT"), or a law's title."""
+    plain = _SPACES.sub(" ", fold(text))
+    names = [reference.number] if reference.number else []
+    if reference.kind == "luat" and reference.title:
+        names.append(reference.title)
+    return any(fold(name) in plain for name in names)
+
+
+def _check_plan_words(docs: list, references: dict) -> list[Problem]:
+    """[E-CITE]: a plan's text is said to cite a document only where the text names it."""
+    problems = []
+
+    def check(doc, text: str, cites: list[str], path: tuple, record: str | None, field: str) -> None:
+        for index, ref_id in enumerate(cites):
+            reference = references.get(ref_id)
+            if reference is None or names_reference(text, reference):
+                continue  # an unknown id is reported as [E-REF]
+            line, column = mark_of(doc.file.data, (*path, index))
+            problems.append(Problem(
+                doc.file.path, line, column, "E-CITE",
+                f'nguyên văn không nhắc đến văn bản "{ref_id}" ({reference.label}); chỉ ghi những văn bản '
+                "mà nguyên văn nêu", record, field))
+
+    for doc in docs:
+        record = doc.record
+        if doc.type.name == "plan" and record.text:
+            check(doc, record.text.preamble, record.text.legal_basis, ("text", "legal_basis"), None,
+                  "text.legal_basis")
+            for i, purpose in enumerate(record.text.purposes):
+                check(doc, purpose.text, purpose.cites, ("text", "purposes", i, "cites"), None,
+                      f"text.purposes[{i + 1}].cites")
+        elif doc.type.name == "tasks":
+            for i, task in enumerate(record.tasks):
+                check(doc, task.text, task.cites, ("tasks", i, "cites"), task.id, "cites")
+        elif doc.type.name == "duties":
+            for s, section in enumerate(record.sections):
+                for d, duty in enumerate(section.duties):
+                    check(doc, duty.text, duty.cites, ("sections", s, "duties", d, "cites"), section.agency,
+                          f"duties[{d + 1}].cites")
     return problems

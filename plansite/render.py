@@ -12,23 +12,38 @@ import functools
 import hashlib
 import posixpath
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from plansite import schema
+from plansite import routes, vocab
 from plansite.model import Site
 from plansite.pages import PlannedPage
 from plansite.selfcheck import GUIDANCE_ONLY
-from plansite.textfmt import lower_first, md_text, quantity, vn_date, vn_number
+from plansite.textfmt import days, iso_date, lower_first, md_text, quantity, vn_date, vn_number
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 @jinja2.pass_context
-def _url(context: jinja2.runtime.Context, target: str, anchor: str | None = None) -> Markup:
-    link = _relative(target, posixpath.dirname(context["page_uri"])) if target else ""
+def _href(context: jinja2.runtime.Context, target: Any, anchor: str | None = None) -> Markup:
+    """The link from the page being rendered to `target`: a record (entity), a page's name in
+    routes.PAGES ("lineage"), or an address routes.py gave; `anchor` overrides the record's own."""
+    if isinstance(target, str):
+        uri = routes.PAGES.get(target, target)
+    else:
+        uri, anchor = routes.page_of(target), anchor or routes.anchor_of(target)
+    link = _relative(uri, posixpath.dirname(context["page_uri"]))
     return Markup(link + (f"#{anchor}" if anchor else ""))
+
+
+@jinja2.pass_context
+def _served(context: jinja2.runtime.Context, target: Any) -> str:
+    """The served address of `target` relative to this page's, for places MkDocs does not rewrite
+    (a redirect page's front matter): "doanh-nghiep/x.md" is served at doanh-nghiep/x/."""
+    uri = routes.page_of(target) if not isinstance(target, str) else routes.PAGES.get(target, target)
+    return posixpath.relpath(routes.served(uri), routes.served(context["page_uri"])) + "/"
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -59,18 +74,9 @@ def make_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(vn_date=vn_date, vn_number=vn_number, quantity=quantity, md=md_text, lower_first=lower_first)
-    env.globals.update(
-        url=_url,
-        REFERENCE_KINDS=schema.REFERENCE_KINDS,
-        REFERENCE_STATUSES=schema.REFERENCE_STATUSES,
-        AGENCY_KINDS=schema.AGENCY_KINDS,
-        DUTY_ROLES=schema.DUTY_ROLES,
-        PLAN_STATUSES=schema.PLAN_STATUSES,
-        AUDIENCES=schema.AUDIENCES,
-        guidance_only=GUIDANCE_ONLY,
-        zip=zip,
-    )
+    env.filters.update(vn_date=vn_date, vn_number=vn_number, quantity=quantity, md=md_text, lower_first=lower_first,
+                       iso_date=iso_date, days=days)
+    env.globals.update(href=_href, served=_served, routes=routes, AUDIENCES=vocab.AUDIENCES, guidance_only=GUIDANCE_ONLY, zip=zip)
     return env
 
 

@@ -369,7 +369,7 @@ class Plan(Record):
     """Tệp content/plans/<mã>/plan.yml: một kế hoạch trong chuỗi; mã là tên thư mục."""
 
     short_title: Text = Field(description="Tên ngắn, dùng trong danh sách, ví dụ “Kế hoạch năm 2024”.")
-    title: Text = Field(description="Tên đầy đủ (trích yếu).")
+    title: Text | None = Field(default=None, description="Tên đầy đủ (trích yếu); để trống nếu chưa kiểm chứng.")
     kind: REFERENCE_KINDS.type = Field(description="Loại văn bản.")
     issuer: Ref("agencies", "cơ quan ban hành") = Field(description="Mã cơ quan ban hành (trong agencies.yml).")
     status: PLAN_STATUSES.type = Field(
@@ -391,6 +391,13 @@ class Plan(Record):
     text: PlanText | None = Field(
         default=None, description="Toàn văn phần đầu, phần I, III, câu kết, nơi nhận, chữ ký; để trống với "
                                   "kế hoạch chỉ có bản tóm tắt.")
+
+    @field_validator("text")
+    @classmethod
+    def _full_text_has_a_title(cls, text: PlanText | None, info: ValidationInfo) -> PlanText | None:
+        if text is not None and "title" in info.data and info.data["title"] is None:
+            raise PydanticCustomError("plan_title", "kế hoạch có toàn văn cần tên đầy đủ (title), viết như bản gốc")
+        return text
 
 
 class Task(Record):
@@ -587,6 +594,8 @@ class PublicGuide(Record):
     for_whom: Text = Field(description="Trang này dành cho ai.")
     first_step: Text = Field(description="Việc cần làm trước tiên.")
     tips: list[Text] = Field(min_length=1, description="Cách giảm nhựa, phân loại rác hằng ngày (thực hành tốt chung).")
+    changes: list[Ref("obligations", "quy định")] = Field(
+        default=[], description="Mã các quy định (trong obligations.yml) người dân nên biết, ví dụ ở chợ, siêu thị.")
     tasks: list[PlanRef("tasks", "nhiệm vụ")] = Field(
         default=[], description='Nhiệm vụ của các kế hoạch được giải thích cho người dân, dạng "2024/tuyen-truyen".')
     task_notes: list[Text] = Field(default=[], description="Giải thích bằng lời dễ hiểu, theo thứ tự của tasks.")

@@ -24,6 +24,16 @@ def vn_date(value: dt.date | None, unknown: str = "chưa rõ") -> str:
     return f"{value.day:02d}/{month}/{value.year}"
 
 
+def iso_date(value: dt.date) -> str:
+    """The machine-readable form for <time datetime="…">."""
+    return value.isoformat()
+
+
+def days(count: int) -> str:
+    """"còn 32 ngày", "còn 1 ngày"; "hôm nay" for zero."""
+    return "hôm nay" if count == 0 else f"còn {count} ngày"
+
+
 def md_text(value: object) -> Markup:
     """Plain content text as Markdown that renders to exactly that text.
 

@@ -25,8 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     if loaded.warnings:
         print(report(loaded.warnings), file=sys.stderr)
     site = loaded.site
-    print(f"Nội dung hợp lệ: {len(site.tasks)} nhiệm vụ, {len(site.agencies)} đơn vị, "
-          f"{len(site.references)} văn bản, {len(site.deliverables)} sản phẩm, "
+    tasks = sum(len(plan.tasks) for plan in site.plans)
+    print(f"Nội dung hợp lệ: {len(site.plans)} kế hoạch ({tasks} nhiệm vụ), {len(site.agencies)} đơn vị, "
+          f"{len(site.references)} văn bản, {len(site.obligations)} quy định có ngày áp dụng, "
           f"{len(site.guidance)} nội dung hướng dẫn, {len(site.faq)} câu hỏi, {len(site.glossary)} thuật ngữ.")
     return 0
 
