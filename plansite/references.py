@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from plansite.errors import Problem
 from plansite.folding import fold
 from plansite.loader import mark_of
+from plansite.schema_errors import record_and_field
 from plansite.schema import RefTarget, ref_target
 
 # Records that claim `verified: true` must rest on verified sources: content types with such records
@@ -137,8 +138,8 @@ def check_references(docs: list) -> list[Problem]:
             message = _unresolved(value, target, doc.plan, ids, files, plans)
             if message:
                 line, column = mark_of(doc.file.data, path)
-                problems.append(Problem(doc.file.path, line, column, "E-REF", message,
-                                        _record_id(doc.data, path), _field_name(path)))
+                record, field = record_and_field(doc.file.data, path)
+                problems.append(Problem(doc.file.path, line, column, "E-REF", message, record, field))
     problems += _check_unique_numbers(docs)
     records = {doc.type.name: doc for doc in docs if doc.plan is None and doc.record is not None}
     if "references" in records:
@@ -157,6 +158,8 @@ def _unresolved(value: str, target: RefTarget, plan: str | None, ids: dict, file
                 plans: list[str]) -> str | None:
     """Why `value` does not name a record of the target collection, or None if it does."""
     if target.qualified:
+        if "/" not in value:
+            return None  # the schema says how to write it
         plan, _, value = value.partition("/")
         if plan not in plans:
             return f'kế hoạch "{plan}" không có trong content/plans/' + _suggest(plan, plans)
@@ -167,17 +170,6 @@ def _unresolved(value: str, target: RefTarget, plan: str | None, ids: dict, file
         return None  # the target file is unreadable (already reported), or the id exists
     where = files.get((plan, target.collection), target.collection)
     return f'{target.label} "{value}" không tồn tại trong {where}' + _suggest(value, known)
-
-
-def _record_id(data: Any, path: tuple) -> str | None:
-    node: Any = data
-    found = None
-    for step in path:
-        node = _child(node, step)
-        record_id = _child(node, "id") if isinstance(node, (BaseModel, dict)) else None
-        if isinstance(record_id, str):
-            found = record_id
-    return found
 
 
 def _suggest(value: str, allowed: Iterable[str]) -> str:
@@ -240,20 +232,6 @@ def _check_self_checks(doc) -> list[Problem]:
                                         entry.id, "id"))
             seen.add(entry.id)
     return problems
-
-
-def _field_name(path: tuple) -> str:
-    """('agencies', 3, 'successor', 'agency') -> 'successor.agency'; below the record that holds an id."""
-    parts: list[str] = []
-    for step in path[2:] if len(path) > 2 and isinstance(path[1], int) else path:
-        if isinstance(step, int):
-            if parts:
-                parts[-1] += f"[{step + 1}]"
-        else:
-            parts.append(step)
-    field = ".".join(parts)
-    # the index into a list of ids is noise for editors: the column already points at it
-    return field.rsplit("[", 1)[0] if path and isinstance(path[-1], int) else field
 
 
 def _check_unique_numbers(docs: list) -> list[Problem]:

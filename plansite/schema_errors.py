@@ -17,6 +17,10 @@ _TYPE_NAMES = {
 }
 
 
+# The date errors raised by plansite/schema.py's own validators, with Vietnamese messages.
+_OWN_DATE_ERRORS = {"date_format", "date_impossible", "date_order", "date_yearly"}
+
+
 def _type_name(value: Any) -> str:
     for kind, name in _TYPE_NAMES.items():
         if type(value) is kind or (kind in (list, dict) and isinstance(value, kind)):
@@ -72,14 +76,20 @@ def _value_at(data: Any, loc: tuple) -> Any:
     return data
 
 
-def _record_and_field(data: Any, loc: tuple) -> tuple[str | None, str | None]:
-    """The id of the innermost record along `loc`, and the field path below it."""
+def record_and_field(data: Any, loc: tuple) -> tuple[str | None, str | None]:
+    """The id of the innermost record along `loc`, and the field path below it.
+
+    The index into a list of ids is left out: the column already points at the id.
+    """
     record, record_depth, node = None, 0, data
     for depth, step in enumerate(loc):
         if isinstance(node, LocatedDict) and isinstance(node.get("id"), str):
             record, record_depth = node["id"], depth
         node = _value_at(node, (step,))
-    field_parts = [str(s) if not isinstance(s, int) else f"[{s + 1}]" for s in loc[record_depth:]]
+    steps = loc[record_depth:]
+    if steps and isinstance(steps[-1], int) and isinstance(_value_at(data, loc), str):
+        steps = steps[:-1]
+    field_parts = [str(s) if not isinstance(s, int) else f"[{s + 1}]" for s in steps]
     field = ".".join(field_parts).replace(".[", "[") or None
     return record, field
 
@@ -90,7 +100,7 @@ def problems_from_validation(exc: ValidationError, loaded: LoadedFile, model: ty
         loc = tuple(error["loc"])
         kind = error["type"]
         value = _value_at(loaded.data, loc)
-        record, field = _record_and_field(loaded.data, loc)
+        record, field = record_and_field(loaded.data, loc)
         line, column = mark_of(loaded.data, loc)
         code, message = _describe(kind, error, value, model, loc)
         if kind == "missing":  # nothing to point at but the record that lacks it
@@ -121,8 +131,8 @@ def _describe(kind: str, error: dict, value: Any, model: type[BaseModel], loc: t
         return "E-HTML", error["msg"]
     if kind in ("id",):
         return "E-ID", error["msg"]
-    if kind in ("date_format", "date_impossible") or kind.startswith("date_"):
-        if kind.startswith("date_") and kind not in ("date_format", "date_impossible"):
+    if kind.startswith("date_"):
+        if kind not in _OWN_DATE_ERRORS:  # pydantic's own, in English
             return "E-DATE", f'"{value}" không phải một ngày hợp lệ; hãy viết ngày/tháng/năm, ví dụ 08/9/2020'
         return "E-DATE", error["msg"]
     if kind == "period":

@@ -1,11 +1,16 @@
-"""Shared fixtures: the project root, a disposable copy of the project, the real site built once,
-and that site served on 127.0.0.1 with one headless Chromium to look at it."""
+"""Shared fixtures: disposable copies of the project, the fixture site and the real site each built
+once, served on 127.0.0.1, with one headless Chromium to look at them.
+
+Engine tests use the fixture content (tests/fixtures/site/content/), built at a fixed date, so a
+content editor's change never breaks them. Content checks use the real content/, built at the real
+date, and assert only what must always hold."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -17,10 +22,18 @@ import pytest
 from scripts.project import ROOT, copy_project
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURE_CONTENT = FIXTURES / "site" / "content"
+FIXTURE_TODAY = "2026-11-30"  # the day the fixture content was frozen; tests that move it say so
+REPO_URL = "https://github.com/example/ke-hoach-bvmt"
 
 
-def run_mkdocs(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_mkdocs(project: Path, site_dir: Path, *extra: str, env: dict | None = None,
+               today: str | None = FIXTURE_TODAY) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project`; at `today` (PLANSITE_TODAY), or at the real date if None."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environment.pop("PLANSITE_TODAY", None)
+    if today:
+        environment["PLANSITE_TODAY"] = today
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
          "--site-dir", str(site_dir), *extra],
@@ -28,16 +41,41 @@ def run_mkdocs(project: Path, site_dir: Path, *extra: str, env: dict | None = No
     )
 
 
+def fixture_project(target: Path) -> Path:
+    """A copy of the project whose content/ is the fixture content."""
+    project = copy_project(target)
+    shutil.rmtree(project / "content")
+    shutil.copytree(FIXTURE_CONTENT, project / "content")
+    return project
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
+    """A disposable project with the fixture content, for tests that edit content or build."""
+    return fixture_project(tmp_path / "project")
+
+
+@pytest.fixture
+def real_project(tmp_path: Path) -> Path:
+    """A disposable copy of the project with the real content, for content checks that edit it."""
     return copy_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The fixture content, built once with --strict at FIXTURE_TODAY, with an example repository."""
+    base = tmp_path_factory.mktemp("fixture")
+    site = base / "site"
+    result = run_mkdocs(fixture_project(base / "project"), site, env={"SITE_REPO_URL": REPO_URL})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real content, built once with --strict, with an example repository for edit links."""
+    """The real content, built once with --strict on the real date, with an example repository."""
     site = tmp_path_factory.mktemp("built") / "site"
-    result = run_mkdocs(ROOT, site, env={"SITE_REPO_URL": "https://github.com/example/ke-hoach-bvmt"})
+    result = run_mkdocs(ROOT, site, env={"SITE_REPO_URL": REPO_URL}, today=None)
     assert result.returncode == 0, result.stderr
     return site
 
@@ -69,8 +107,15 @@ def serving(directory: Path):
 
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
-    """The built site served over HTTP on a free port of 127.0.0.1, for the whole session."""
+    """The real site served over HTTP on a free port of 127.0.0.1, for the whole session."""
     with serving(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site) -> str:
+    """The fixture site served over HTTP on a free port of 127.0.0.1, for the whole session."""
+    with serving(fixture_site) as url:
         yield url
 
 
