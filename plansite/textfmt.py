@@ -9,8 +9,10 @@ import re
 from markupsafe import Markup, escape
 
 _WHITESPACE = re.compile(r"\s+")
-# Characters that Markdown (with the site's extensions) would read as syntax.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#+!~^=])")
+# Characters that Markdown (with the site's extensions) would read as syntax. "=" and "^" are
+# not: escaping them would leave the backslash on the page. "~" is escaped only to find the
+# plan's ~subscript~ marks below; any other "~" gets its backslash back off.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#+!~])")
 _SUBSCRIPT = re.compile(r"\\~([^~]+?)\\~")
 # A line that starts like a list item ("1. ", "- ") would become a list.
 _BLOCK_START = re.compile(r"^(\d+)?([.)-])(?=\s)")
@@ -53,7 +55,7 @@ def _md_text(text: str) -> Markup:
     text = _WHITESPACE.sub(" ", text)
     text = str(escape(text))
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    text = _SUBSCRIPT.sub(r"<sub>\1</sub>", text)
+    text = _SUBSCRIPT.sub(r"<sub>\1</sub>", text).replace("\\~", "~")
     text = _BLOCK_START.sub(r"\1\\\2", text)
     return Markup(text)
 

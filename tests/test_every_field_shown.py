@@ -12,79 +12,121 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import typing
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
 from pydantic import BaseModel
 
-from conftest import ROOT, copy_project, run_mkdocs
+from conftest import FIXTURE_CONTENT, fixture_project, run_mkdocs
 from htmltools import Page, normalise
-from plansite import schema
-from plansite.content import CONTENT_TYPES, load_site
+from plansite import routes, vocab
+from plansite.content import CONTENT_TYPES, PLANS_DIR, SHARED_TYPES, PLAN_TYPES, load_site
 from plansite.loader import load_file
-from plansite.model import Site
 from plansite.periods import Period
-from plansite.references import REFERENCE_RULES
+from plansite.references import ref_fields
+from plansite.schema import DayMonth, RefTarget
 from plansite.textfmt import quantity, vn_date, vn_number
 
-LOADED = load_site(ROOT / "content").site
+LOADED = load_site(FIXTURE_CONTENT).site
 
 # (model, field) -> why its value is not looked for as text on a page
 NOT_SHOWN_AS_TEXT: dict[tuple[str, str], str] = {
     ("*", "id"): "a record's id is its page address and the target of links, not text",
     ("LegalReference", "verified_articles"): "bookkeeping for the [E-UNVERIFIED] rule (which articles a verified "
                                              "guidance item may cite); the cited articles show on guidance pages",
+    ("BusinessKind", "former_ids"): "old addresses: each is a redirect page to the kind's page (tested in test_site)",
+    ("GuidanceItem", "topic"): "the item is shown on its topic's page, under its own id",
+    ("Obligation", "topic"): "the obligation is shown on its topic's page, under its own id",
+    ("Training", "business_kinds"): "the class is listed on the pages of those kinds of business",
+    ("PublicGuide", "changes"): "the public page shows each of these obligations in full",
+    ("Plan", "main"): "which plan has the site's main addresses (/ke-hoach/…), not text",
+    ("ReportedIssue", "url"): "the address the source's name links to",
 }
 # (model, field) -> the page an id (not a record id) stands for: it must be linked from the record's page.
 LINKED_PAGES = {
-    ("Topic", "selfcheck"): Site.selfcheck_page,
-    ("BusinessKind", "selfchecks"): Site.selfcheck_page,
+    ("Topic", "selfcheck"): routes.selfcheck_page,
+    ("BusinessKind", "selfchecks"): routes.selfcheck_page,
 }
-# (model, field) of ids shown the other way round: the target's page links back to the record.
+# (model, field) of ids shown the other way round: the target's page links back to the record's page.
 SHOWN_ON_TARGET: dict[tuple[str, str], str] = {
-    ("Duty", "partners"): "the partner's page lists the duty under 'Được nêu trong nhiệm vụ của đơn vị khác'",
+    ("Duty", "names"): "the named body's page lists the duty under 'Được nêu trong việc giao cho đơn vị khác'",
+    ("Obligation", "business_kinds"): "each kind's page lists its obligations, linked to the timeline of changes",
 }
-# Fields the real content leaves empty today, given made-up values in a copy of the project so
-# that their rendering is proved too. (Test data only: never published.)
-_REFS = [r.id for r in LOADED.references]
+# Fields the fixture content leaves empty, given made-up values in a copy of the project so that
+# their rendering is proved too. (Test data only: never published.)
+_REFS = [r.record.id for r in LOADED.references]
 FILL: list[tuple[str, tuple, object]] = [
-    ("plan.yml", ("status",), "ban-hanh"),
-    ("plan.yml", ("number",), "999"),
-    ("plan.yml", ("date",), "15/01/2024"),
-    ("tasks.yml", ("tasks", 0, "period"), "Quý III/2024"),
+    ("plans/2024/plan.yml", ("status",), "ban-hanh"),
+    ("plans/2024/plan.yml", ("number",), "999/KH-UBND"),
+    ("plans/2024/plan.yml", ("date",), "15/01/2024"),
+    ("plans/2024/plan.yml", ("results",), ["Đã mở hai lớp tập huấn (số liệu thử)."]),
+    ("plans/2024/plan.yml", ("reported_issue", "url"), "https://example.org/bai-bao-thu"),
+    ("plans/2024/tasks.yml", ("tasks", 0, "period"), "Quý III/2024"),
+    ("plans/2024/deliverables.yml", ("deliverables", 0, "results"), ["Một lớp đã mở (số liệu thử)."]),
     ("references.yml", ("references", 0, "replaced_by"), _REFS[1]),
     ("references.yml", ("references", 0, "status"), "bi-thay-the"),  # as a replaced document must say
     ("glossary.yml", ("terms", 0, "cites"), [_REFS[0]]),
+    ("contacts.yml", ("contacts", 0, "verified"), True),
+    ("contacts.yml", ("contacts", 0, "phone"), "0000 000 000 (số thử)"),
+    ("contacts.yml", ("contacts", 0, "email"), "thu@example.org"),
+    ("contacts.yml", ("contacts", 0, "address"), "Địa chỉ thử"),
+    ("contacts.yml", ("contacts", 0, "url"), "https://example.org/lien-he"),
+    ("trainings.yml", ("trainings",), [{
+        "id": "lop-thu", "title": "Lớp tập huấn thử", "organiser": "so-cong-thuong",
+        "business_kinds": ["san-xuat-nhap-khau"], "starts": "15/12/2026", "register_until": "10/12/2026",
+        "how_to_register": "Gửi thư đăng ký (dữ liệu thử)", "reviewed": "30/11/2026"}]),
 ]
 
-# Record pages, by collection: where a link to a record's id must lead.
-PAGE_OF = {
-    "tasks": lambda record_id: LOADED.task_page(LOADED.task[record_id]),
-    "agencies": lambda record_id: LOADED.agency_page(LOADED.agency[record_id]),
-    "references": lambda record_id: LOADED.reference_page(LOADED.reference[record_id]),
-}
+
+def _record_page(collection: str, value: str) -> str | None:
+    """The built page of the record an id names (as 'nhiem-vu/x/index.html'), if it has one."""
+    if collection in ("tasks", "deliverables"):
+        plan_id, _, value = value.partition("/") if "/" in value else ("2024", "", value)
+        entity = LOADED.plan_by_id[plan_id].index[collection][value]
+    elif collection in LOADED.index:
+        entity = LOADED.index[collection][value]
+    else:
+        return None
+    return _html(routes.page_of(entity))
+
+
+def _html(src_uri: str) -> str:
+    served = routes.served(src_uri)
+    return "index.html" if served == "." else f"{served}/index.html"
+
+
+def _reference_targets() -> dict[tuple[str, tuple], RefTarget]:
+    """(content type, field path without list indexes) -> its declared target, from the schema."""
+    found = {}
+
+    def walk(type_name, model, path):
+        for field in ref_fields(model):
+            if field.target:
+                found[(type_name, (*path, field.name))] = field.target
+            else:
+                walk(type_name, field.model, (*path, field.name))
+
+    for content_type in CONTENT_TYPES:
+        walk(content_type.name, content_type.model, ())
+    return found
 
 
 def _vocabulary(values: tuple) -> dict[str, str]:
-    """The labels of a fixed set of values (AGENCY_KINDS…), found among schema's vocabularies.
+    """The labels of a fixed set of values, from plansite/vocab.py.
 
     Without one, the raw code is what must show, which a reader cannot use: the test fails.
     """
-    for name in dir(schema):
-        table = getattr(schema, name)
-        if isinstance(table, dict) and set(table) == set(values):
-            return table
-    return {value: f"<a label for the code {value!r} in plansite/schema.py>" for value in values}
-
-
-def _reference_targets() -> dict[tuple[str, tuple], str]:
-    """(content type, field path without list indexes) -> target collection, from the reference rules."""
-    return {(source, tuple(step for step in pattern if step != "*")): target
-            for source, pattern, target, _ in REFERENCE_RULES}
+    for name in dir(vocab):
+        table = getattr(vocab, name)
+        if isinstance(table, vocab.Vocabulary) and set(table) == set(values):
+            return dict(table.labels)
+    return {value: f"<a label for the code {value!r} in plansite/vocab.py>" for value in values}
 
 
 REFERENCE_TARGETS = _reference_targets()
+OWN_PAGES = ("tasks", "agencies", "references", "topics", "businesses")
 
 
 def _values(content_type: str, model: BaseModel, path: tuple = (), page: str | None = None):
@@ -102,8 +144,8 @@ def _values(content_type: str, model: BaseModel, path: tuple = (), page: str | N
         if all(isinstance(item, BaseModel) for item in items):
             for item in items:
                 own = page
-                if not path and content_type in PAGE_OF and isinstance(getattr(item, "id", None), str):
-                    own = PAGE_OF[content_type](item.id).removesuffix(".md") + "/index.html"
+                if not path and content_type in OWN_PAGES and isinstance(getattr(item, "id", None), str):
+                    own = _record_page(content_type, item.id)
                 yield from _values(content_type, item, field_path, own)
         else:
             yield field_path, type(model).__name__, name, info.annotation, value, page
@@ -129,6 +171,8 @@ def _expected_texts(annotation, value) -> list[str]:
         return [value.text]
     if isinstance(value, dt.date):
         return [vn_date(value)]
+    if isinstance(value, DayMonth):
+        return [f"{value.day:02d}/{value.month}" if value.month >= 3 else str(value)]
     if isinstance(value, bool):
         return ["có" if value else "không"]
     if isinstance(value, int):
@@ -141,7 +185,7 @@ def _expected_texts(annotation, value) -> list[str]:
 @pytest.fixture(scope="module")
 def filled_project(tmp_path_factory):
     """A copy of the project with FILL applied, and its site built with --strict."""
-    project = copy_project(tmp_path_factory.mktemp("filled") / "project")
+    project = fixture_project(tmp_path_factory.mktemp("filled") / "project")
     for name in {name for name, _, _ in FILL}:
         path = project / "content" / name
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -156,11 +200,11 @@ def filled_project(tmp_path_factory):
     return project
 
 
-@pytest.fixture(scope="module", params=["real", "filled"])
-def variant(request, built_site):
-    """(content folder, built site) of the real project, then of the filled copy."""
-    if request.param == "real":
-        return ROOT / "content", built_site
+@pytest.fixture(scope="module", params=["fixture", "filled"])
+def variant(request, fixture_site):
+    """(content folder, built site) of the fixture project, then of the filled copy."""
+    if request.param == "fixture":
+        return FIXTURE_CONTENT, fixture_site
     project = request.getfixturevalue("filled_project")
     return project / "content", project / "site"
 
@@ -185,33 +229,46 @@ def shown(variant):
     return content_dir, texts, targets
 
 
-def _file_model(content_type, content_dir=ROOT / "content") -> BaseModel:
-    return content_type.model.model_validate(load_file(content_dir / content_type.path, content_type.path).data)
+def _files(content_type, content_dir: Path) -> list[Path]:
+    if not content_type.in_plan:
+        return [content_dir / content_type.path]
+    return sorted(p for p in (content_dir / PLANS_DIR).glob(f"*/{content_type.path}"))
+
+
+def _file_models(content_type, content_dir: Path = FIXTURE_CONTENT) -> list[BaseModel]:
+    return [content_type.model.model_validate(load_file(path, path.name).data)
+            for path in _files(content_type, content_dir)]
 
 
 def _missing(content_type, content_dir, texts, link_targets) -> list[str]:
+    return [problem for model in _file_models(content_type, content_dir)
+            for problem in _missing_in(content_type, model, texts, link_targets)]
+
+
+def _missing_in(content_type, model, texts, link_targets) -> list[str]:
     missing = []
-    model = _file_model(content_type, content_dir)
     for path, owner, name, annotation, value, page in _values(content_type.name, model):
         where = page or "any page"
         if ("*", name) in NOT_SHOWN_AS_TEXT or (owner, name) in NOT_SHOWN_AS_TEXT:
             continue
         if (owner, name) in LINKED_PAGES:
             for linked_id in value if isinstance(value, list) else [value]:
-                target_page = LINKED_PAGES[owner, name](linked_id).removesuffix(".md") + "/index.html"
+                target_page = _html(LINKED_PAGES[owner, name](linked_id))
                 if target_page not in link_targets[page]:
                     missing.append(f"{'.'.join(path)} = {linked_id}: {where} has no link to {target_page}")
             continue
         target = REFERENCE_TARGETS.get((content_type.name, path))
         if target:
             for record_id in value if isinstance(value, list) else [value]:
-                if target in PAGE_OF:
-                    target_page = PAGE_OF[target](record_id).removesuffix(".md") + "/index.html"
-                    if (owner, name) in SHOWN_ON_TARGET:
-                        if page not in link_targets.get(target_page, set()):
-                            missing.append(f"{'.'.join(path)} = {record_id}: {target_page} has no link to {where}")
-                    elif target_page not in link_targets[page]:
-                        missing.append(f"{'.'.join(path)} = {record_id}: {where} has no link to {target_page}")
+                target_page = _record_page(target.collection, record_id)
+                if target_page is None:
+                    continue
+                if (owner, name) in SHOWN_ON_TARGET:
+                    back = _html(routes.CHANGES) if owner == "Obligation" else _html(routes.plan_page(LOADED.main_plan))
+                    if back not in link_targets.get(target_page, set()):
+                        missing.append(f"{'.'.join(path)} = {record_id}: {target_page} has no link to {back}")
+                elif target_page not in link_targets[page]:
+                    missing.append(f"{'.'.join(path)} = {record_id}: {where} has no link to {target_page}")
             continue
         for item in value if isinstance(value, list) else [value]:
             if not any(text in texts[page] for text in _expected_texts(annotation, item)):
@@ -228,12 +285,12 @@ def test_the_walk_sees_every_field_of_every_model(filled_project):
     """Guard the guard: a field with no value in the real content nor in FILL would pass unnoticed."""
     reached = set()
     for content_type in CONTENT_TYPES:
-        for content_dir in (ROOT / "content", filled_project / "content"):
-            model = _file_model(content_type, content_dir)
-            reached |= {(owner, name) for _, owner, name, _, _, _ in _values(content_type.name, model)}
+        for content_dir in (FIXTURE_CONTENT, filled_project / "content"):
+            for model in _file_models(content_type, content_dir):
+                reached |= {(owner, name) for _, owner, name, _, _, _ in _values(content_type.name, model)}
     declared = {(model.__name__, name) for ct in CONTENT_TYPES for model in _models(ct.model)
                 for name, info in model.model_fields.items() if not _is_records(info.annotation)}
-    assert not declared - reached, f"fields with no value anywhere in content/: {sorted(declared - reached)}"
+    assert not declared - reached, f"fields with no value in the fixture content nor FILL: {sorted(declared - reached)}"
 
 
 def _is_records(annotation) -> bool:

@@ -1,6 +1,6 @@
 """Whatever an editor types, the pipeline answers with ContentError or a site: never a crash.
 
-Hypothesis mutates the real content (values, keys, list items, raw text and bytes) and
+Hypothesis mutates the fixture content (values, keys, list items, raw text and bytes) and
 writes random YAML in place of a content file. `load_site` must either accept the result
 or raise ContentError; accepted content must also render to Markdown without an error,
 because a traceback in the build would take the site down just the same.
@@ -18,14 +18,15 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
-from plansite.content import CONTENT_TYPES, load_site
+from conftest import FIXTURE_CONTENT
+from plansite.content import PLAN_TYPES, SHARED_TYPES, load_site
 from plansite.errors import ContentError
 from plansite.pages import plan_pages
 from plansite.render import make_environment, render_pages
 
-FILES = [ct.path for ct in CONTENT_TYPES]
-ORIGINAL = {name: (ROOT / "content" / name).read_bytes() for name in FILES}
+# Every shared file, the full-text plan's files and a summary plan's record
+FILES = [ct.path for ct in SHARED_TYPES] + [ct.where("2024") for ct in PLAN_TYPES] + ["plans/kh-362-2025/plan.yml"]
+ORIGINAL = {name: (FIXTURE_CONTENT / name).read_bytes() for name in FILES}
 DATA = {name: yaml.safe_load(ORIGINAL[name]) for name in FILES}
 ENV = make_environment()
 # Modest by default (two shared cores); FUZZ_EXAMPLES=2000 for a deeper run.
@@ -123,7 +124,7 @@ random_yaml = st.tuples(
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("fuzz")
-    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(FIXTURE_CONTENT, root / "content")
     return root
 
 
