@@ -20,10 +20,11 @@ class BadToday(ValueError):
     """PLANSITE_TODAY is set but is not a date."""
 
 
-def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
+def build_date(environ: Mapping[str, str] = os.environ, now: dt.datetime | None = None) -> dt.date:
+    """`now` (an aware time, the clock's by default) is read in Hanoi's time zone."""
     value = environ.get(VARIABLE, "").strip()
     if not value:
-        return dt.datetime.now(ZONE).date()
+        return (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZONE).date()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
