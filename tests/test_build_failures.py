@@ -9,14 +9,14 @@ from conftest import ROOT, run_mkdocs
 
 
 def test_broken_yaml_fails_the_build_naming_file_and_line(project, tmp_path):
-    tasks = project / "content" / "tasks.yml"
+    tasks = project / "content" / "plans" / "2024" / "tasks.yml"
     lines = tasks.read_text(encoding="utf-8").splitlines()
     index = next(i for i, line in enumerate(lines) if line.strip().startswith("short_title:"))
     lines[index] = lines[index].replace("short_title:", "short_title: [chưa đóng ngoặc")
     tasks.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run_mkdocs(project, tmp_path / "site")
     assert result.returncode != 0
-    assert f"content/tasks.yml:{index + 2}:" in result.stderr or f"content/tasks.yml:{index + 1}:" in result.stderr
+    assert f"content/plans/2024/tasks.yml:{index + 2}:" in result.stderr or f"content/plans/2024/tasks.yml:{index + 1}:" in result.stderr
     assert "[E-YAML]" in result.stderr
 
 

@@ -23,7 +23,7 @@ def test_each_page_shows_the_date_its_own_source_last_changed(project, tmp_path)
     _git(project, "init", "-q", "-b", "main")
     _git(project, "add", ".")
     _git(project, "commit", "-q", "-m", "Nội dung ban đầu", date="2024-03-05T09:00:00+07:00")
-    tasks = project / "content" / "tasks.yml"
+    tasks = project / "content" / "plans" / "2024" / "tasks.yml"
     tasks.write_text(tasks.read_text(encoding="utf-8").replace("short_title: Tuyên truyền", "short_title: Tuyên truyền,"),
                      encoding="utf-8")
     _git(project, "commit", "-q", "-am", "Sửa tên nhiệm vụ", date="2024-11-28T16:30:00+07:00")
@@ -31,7 +31,7 @@ def test_each_page_shows_the_date_its_own_source_last_changed(project, tmp_path)
     result = run_mkdocs(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
-    assert f"{LABEL} 28/11/2024" in page_for(site, "/nhiem-vu/tuyen-truyen/").text  # tasks.yml changed
+    assert f"{LABEL} 28/11/2024" in page_for(site, "/nhiem-vu/tuyen-truyen/").text  # plans/2024/tasks.yml changed
     assert f"{LABEL} 28/11/2024" in page_for(site, "/nhiem-vu/").text
     assert f"{LABEL} 05/3/2024" in page_for(site, "/don-vi/so-cong-thuong/").text  # agencies.yml did not
     assert f"{LABEL} 05/3/2024" in page_for(site, "/gioi-thieu/").text  # a hand-written page, from docs/

@@ -1,7 +1,8 @@
 """Search finds what people type: every spelling of the same words, synonyms, document numbers.
 
 The folding rules are checked as units in Python; the search itself is checked in Chromium,
-on the real site, through the search page a reader uses.
+on the fixture site (frozen content, so the expected pages stay put), through the search page a
+reader uses.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from browsing import visit
-from conftest import ROOT, serving
+from conftest import FIXTURE_CONTENT, serving
 from plansite import search
 from plansite.content import load_site
 
-GLOSSARY = load_site(ROOT / "content").site.glossary
+GLOSSARY = [term.record for term in load_site(FIXTURE_CONTENT).site.glossary]
 
 
 def nfd(text: str) -> str:
@@ -76,8 +77,8 @@ def test_pages_without_an_article_are_not_indexed():
     assert search.search_page("x/index.html", "<html><body><p>Không có bài</p></body></html>") is None
 
 
-def test_the_built_site_carries_a_fragmented_index_of_content_pages_only(built_site):
-    index = built_site / "pagefind"
+def test_the_built_site_carries_a_fragmented_index_of_content_pages_only(fixture_site):
+    index = fixture_site / "pagefind"
     assert (index / "pagefind.js").is_file()
     assert json.loads((index / search.SYNONYMS).read_text(encoding="utf-8")) == search.synonym_groups(GLOSSARY)
     urls = set()
@@ -89,7 +90,7 @@ def test_the_built_site_carries_a_fragmented_index_of_content_pages_only(built_s
     assert not list(index.glob("pagefind-*ui*")), "Pagefind's own UI bundles are not used and not shipped"
 
 
-# ---- In the browser: the search page of the real site ---------------------------------------
+# ---- In the browser: the search page of the fixture site ---------------------------------------
 
 TASK_PLASTIC = "/nhiem-vu/cong-nghe-va-giam-nhua/"
 CHEMICALS = "/doanh-nghiep/lang-nghe-cum-cong-nghiep/"  # says "hóa chất"
@@ -139,8 +140,8 @@ SAME_RESULTS = [
 
 
 @pytest.fixture(scope="module")
-def search_page(browser, site_url):
-    with visit(browser, site_url + "tim-kiem/") as page:
+def search_page(browser, fixture_url):
+    with visit(browser, fixture_url + "tim-kiem/") as page:
         yield page
 
 
@@ -177,8 +178,8 @@ def test_excerpts_show_the_page_text_with_the_typed_words_marked(search_page):
     assert search.EXTRA_MARK not in excerpt
 
 
-def test_query_is_kept_in_the_address_and_runs_on_load(browser, site_url):
-    with visit(browser, site_url + "tim-kiem/?q=1375") as page:
+def test_query_is_kept_in_the_address_and_runs_on_load(browser, fixture_url):
+    with visit(browser, fixture_url + "tim-kiem/?q=1375") as page:
         page.page.wait_for_function("document.body.dataset.searchDone === '1375'")
         assert page.page.input_value("#search-page-input") == "1375"
         assert page.page.eval_on_selector(".md-search-page__result > a", "a => a.pathname") == "/van-ban/qd-1375-2020/"
@@ -190,8 +191,8 @@ def test_javascript_folds_exactly_like_python(search_page):
     assert folded == [search.fold(s) for s in samples]
 
 
-def test_header_box_opens_the_search_page_with_the_query(browser, site_url):
-    with visit(browser, site_url + "nhiem-vu/") as page:
+def test_header_box_opens_the_search_page_with_the_query(browser, fixture_url):
+    with visit(browser, fixture_url + "nhiem-vu/") as page:
         page.page.fill("#site-search-input", "nhua")
         page.page.press("#site-search-input", "Enter")
         # wait for the new page first: polling the old one races with its teardown
@@ -201,11 +202,11 @@ def test_header_box_opens_the_search_page_with_the_query(browser, site_url):
         assert page.console_errors == [] and page.foreign_requests() == []
 
 
-def test_one_query_downloads_a_small_part_of_the_index(browser, site_url, built_site):
-    with visit(browser, site_url + "tim-kiem/") as page:
+def test_one_query_downloads_a_small_part_of_the_index(browser, fixture_url, fixture_site):
+    with visit(browser, fixture_url + "tim-kiem/") as page:
         page.search_results("nhựa")
         fetched = {u.split("/pagefind/")[1] for u in page.requests if "/pagefind/" in u}
-    fragments = {f"fragment/{f.name}" for f in (built_site / "pagefind" / "fragment").iterdir()}
+    fragments = {f"fragment/{f.name}" for f in (fixture_site / "pagefind" / "fragment").iterdir()}
     assert fetched & fragments and len(fetched & fragments) < len(fragments)
 
 
@@ -215,11 +216,11 @@ def test_indexing_a_site_without_articles_fails_loudly(tmp_path):
         search.index_site(tmp_path, GLOSSARY)
 
 
-def test_a_site_indexed_in_shards_finds_pages_in_every_shard(browser, built_site, tmp_path):
+def test_a_site_indexed_in_shards_finds_pages_in_every_shard(browser, fixture_site, tmp_path):
     # A large site is indexed in several Pagefind indexes that the search page merges;
     # ten pages a shard splits the real site into eight, so the cases below span them.
     site = tmp_path / "site"
-    shutil.copytree(built_site, site)
+    shutil.copytree(fixture_site, site)
     with ThreadPoolExecutor(1) as pool:  # Playwright's event loop runs in this thread; the indexer wants its own
         assert pool.submit(search.index_site, site, GLOSSARY, shard_pages=10).result() > 60
     shards = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))

@@ -40,16 +40,19 @@ def test_serve_shows_the_error_keeps_the_last_good_site_and_recovers(project, tm
     try:
         _wait_for(lambda: "Tuyên truyền, phổ biến pháp luật" in (fetch_text(page) or ""), "the first build", log)
 
-        _edit(project / "content" / "deliverables.yml", "lead: [so-cong-thuong]", "lead: [so-cong-thuong2]")
+        _edit(project / "content" / "plans" / "2024" / "deliverables.yml", "lead: [so-cong-thuong]", "lead: [so-cong-thuong2]")
         check = subprocess.run([sys.executable, "-m", "scripts.check", str(project)], cwd=ROOT,
                                capture_output=True, text=True)
         error_line = check.stderr.splitlines()[0]
         assert "[E-REF]" in error_line
         _wait_for(lambda: error_line in log.read_text(encoding="utf-8"), "the error in the server output", log)
+        # the rebuild that follows the error rewrites the last good site: the page comes back as it was
+        _wait_for(lambda: "Reloading browsers" in log.read_text(encoding="utf-8").split(error_line, 1)[1],
+                  "the rebuild after the error", log)
         assert "Tuyên truyền, phổ biến pháp luật" in (fetch_text(page) or ""), "the last good page must still be served"
 
-        _edit(project / "content" / "deliverables.yml", "lead: [so-cong-thuong2]", "lead: [so-cong-thuong]")
-        _edit(project / "content" / "tasks.yml", "short_title: Tuyên truyền, phổ biến pháp luật",
+        _edit(project / "content" / "plans" / "2024" / "deliverables.yml", "lead: [so-cong-thuong2]", "lead: [so-cong-thuong]")
+        _edit(project / "content" / "plans" / "2024" / "tasks.yml", "short_title: Tuyên truyền, phổ biến pháp luật",
               "short_title: Tuyên truyền (đã sửa), phổ biến pháp luật")
         _wait_for(lambda: "Tuyên truyền (đã sửa)" in (fetch_text(page) or ""), "the fixed content to be served", log)
     finally:
