@@ -30,7 +30,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from plansite import schema
-from plansite.content import CONTENT_TYPES, ContentType
+from plansite.content import CONTENT_TYPES, TYPES, ContentType
+from plansite.vocab import vocabulary_of
 from plansite.periods import Period
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,9 +45,14 @@ def schema_path(content_type: ContentType) -> str:
     return f"{SCHEMA_DIR}/{content_type.name}.schema.json"
 
 
+def shown_path(content_type: ContentType) -> str:
+    """The file as editors find it: "content/agencies.yml", "content/plans/<mã kế hoạch>/tasks.yml"."""
+    return f"content/{content_type.where('<mã kế hoạch>')}"
+
+
 def modeline(content_type: ContentType) -> str:
     """The first line of a content file, pointing at its schema relative to the file."""
-    here = posixpath.dirname(f"content/{content_type.path}")
+    here = posixpath.dirname(f"content/{content_type.where('_')}")
     return f"# yaml-language-server: $schema={posixpath.relpath(schema_path(content_type), here)}"
 
 
@@ -76,7 +82,7 @@ def json_schema(content_type: ContentType) -> str:
     _drop_titles(body)
     document = {
         "$schema": JSON_SCHEMA_DIALECT,
-        "title": f"content/{content_type.path}: {content_type.description}",
+        "title": f"{shown_path(content_type)}: {content_type.description}",
         **body,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -128,17 +134,26 @@ def _kind(annotation: object, metadata: tuple, path: str, nested: list[tuple[str
         item = _kind(args[0], (), f"{path}[]", nested)
         return f"danh sách {item}{_limits(metadata)}"
     if origin is typing.Literal:
-        return "một trong: " + ", ".join(f"`{a}`" for a in args)
+        vocabulary = vocabulary_of(metadata)
+        labels = vocabulary.labels if vocabulary else {}
+        return "một trong: " + ", ".join(f"`{a}` ({labels[a]})" if a in labels else f"`{a}`" for a in args)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         nested.append((path, annotation))
         return f"ánh xạ (xem `{path}`)"
     functions = _validator_functions(metadata)
+    target = schema.ref_target(metadata)
+    if target and target.qualified:
+        return f"mã kế hoạch/mã trong {shown_path(TYPES[target.collection])}, ví dụ `2024/tuyen-truyen`"
+    if target:
+        return f"mã (trong {shown_path(TYPES[target.collection])})"
     if schema._check_id in functions:
         return "mã"
+    if annotation is schema.DayMonth:
+        return "ngày/tháng hằng năm (ví dụ 31/01)"
     if schema._parse_date in functions or annotation is dt.date:
         return "ngày (ngày/tháng/năm, ví dụ 08/9/2020)"
     if annotation is Period:
-        return "thời gian (ví dụ Quý II-IV/2024, Tháng 3/2024, Năm 2024)"
+        return "thời gian (ví dụ Quý II-IV/2024, Tháng 3/2024, Năm 2024, Giai đoạn 2026-2030)"
     if annotation is int:
         return "số nguyên" + _limits(metadata)
     if annotation is float:
@@ -174,7 +189,8 @@ def contributing() -> str:
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["cell"] = lambda text: str(text).replace("|", "\\|").replace("\n", " ")
     types_ = [
-        {"type": ct, "doc": (ct.model.__doc__ or "").strip(), "sections": field_reference(ct), "modeline": modeline(ct)}
+        {"type": ct, "path": shown_path(ct), "doc": (ct.model.__doc__ or "").strip(), "sections": field_reference(ct),
+         "modeline": modeline(ct)}
         for ct in CONTENT_TYPES
     ]
     return env.get_template(TEMPLATE.name).render(content_types=types_)
@@ -186,7 +202,7 @@ def vscode_settings() -> str:
         "yaml.completion": True,
         "yaml.hover": True,
         # Also without the "# yaml-language-server" first line, each file finds its schema.
-        "yaml.schemas": {f"./{schema_path(ct)}": f"content/{ct.path}" for ct in CONTENT_TYPES},
+        "yaml.schemas": {f"./{schema_path(ct)}": f"content/{ct.where('*')}" for ct in CONTENT_TYPES},
         "[yaml]": {
             "editor.insertSpaces": True,
             "editor.tabSize": 2,

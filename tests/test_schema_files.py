@@ -33,9 +33,18 @@ def test_schema_folder_holds_no_schema_of_a_removed_content_type():
     assert {p.name for p in (ROOT / "content" / "schema").iterdir()} == expected
 
 
-@pytest.mark.parametrize("content_type", CONTENT_TYPES, ids=lambda ct: ct.name)
-def test_each_content_file_starts_with_the_line_that_names_its_schema(content_type):
-    path = ROOT / "content" / content_type.path
+def _real_files(content_type) -> list:
+    """The real content files of a type: one shared file, or that file in every plan folder."""
+    if not content_type.in_plan:
+        return [ROOT / "content" / content_type.path]
+    return sorted((ROOT / "content" / "plans").glob(f"*/{content_type.path}"))
+
+
+@pytest.mark.parametrize("path", [path for ct in CONTENT_TYPES for path in _real_files(ct)],
+                         ids=lambda p: p.relative_to(ROOT / "content").as_posix())
+def test_each_content_file_starts_with_the_line_that_names_its_schema(path):
+    content_type = next(ct for ct in CONTENT_TYPES if ct.path == path.name or
+                        (not ct.in_plan and (ROOT / "content" / ct.path) == path))
     first_line = path.read_text(encoding="utf-8").splitlines()[0]
     assert first_line == gen_schema.modeline(content_type)
     assert first_line.startswith("# yaml-language-server: $schema=")
@@ -56,9 +65,10 @@ def _validator(content_type) -> jsonschema.protocols.Validator:
 @pytest.mark.parametrize("content_type", CONTENT_TYPES, ids=lambda ct: ct.name)
 def test_the_published_schema_accepts_the_real_content(content_type):
     """Otherwise VS Code would underline correct text and staff would learn to ignore it."""
-    loaded = load_file(ROOT / "content" / content_type.path, content_type.path)
-    errors = [f"{list(e.absolute_path)}: {e.message}" for e in _validator(content_type).iter_errors(loaded.data)]
-    assert errors == []
+    for path in _real_files(content_type):
+        loaded = load_file(path, path.name)
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in _validator(content_type).iter_errors(loaded.data)]
+        assert errors == [], path
 
 
 def test_the_published_schema_underlines_the_usual_mistakes():
@@ -77,11 +87,16 @@ def test_the_published_schema_underlines_the_usual_mistakes():
     reference = {"id": "luat-bvmt-2020", "kind": "luat"}
     assert errors(references, {"references": [{**reference, "date": "2020-11-17"}]}) == {"anyOf"}
     assert errors(references, {"references": [{**reference, "kind": "luật"}]}) == {"enum"}
+    obligations = next(ct for ct in CONTENT_TYPES if ct.name == "obligations")
+    rule = {"id": "x", "topic": "t", "title": "T", "who": "Ai", "requires": "Gì", "starts": "01/01/2027",
+            "sources": [{"ref": "nd-08-2022"}], "verified": False, "reviewed": "30/11/2026"}
+    assert errors(obligations, {"obligations": [rule]}) == set()
+    assert errors(obligations, {"obligations": [{**rule, "yearly_due": "31/01/2027"}]}) == {"anyOf"}
 
 
 def test_editor_settings_associate_every_content_file_with_its_schema():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
-    assert settings["yaml.schemas"] == {f"./content/schema/{ct.name}.schema.json": f"content/{ct.path}"
+    assert settings["yaml.schemas"] == {f"./content/schema/{ct.name}.schema.json": f"content/{ct.where('*')}"
                                         for ct in CONTENT_TYPES}
     assert settings["[yaml]"]["editor.insertSpaces"] is True
     extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
@@ -109,5 +124,6 @@ def test_contributing_explains_every_error_code_the_checks_can_give():
 
 def test_contributing_covers_the_three_things_an_editor_needs():
     for heading in ("## Sửa một nhiệm vụ hoặc một văn bản trên GitHub", "## Đọc lỗi kiểm tra",
-                    "## Xem trước trên máy: `make serve`"):
+                    "## Xem trước trên máy: `make serve`", "## Thêm một quy định có ngày áp dụng",
+                    "## Thêm một kế hoạch (ví dụ kế hoạch năm 2025)"):
         assert heading in CONTRIBUTING

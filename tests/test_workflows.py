@@ -93,3 +93,11 @@ def test_pull_request_template_asks_for_sources_and_a_preview():
     template = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     for part in ("## Thay đổi gì", "## Nguồn", "site-preview", "make serve", "CONTRIBUTING.md"):
         assert part in template
+
+
+def test_the_site_is_rebuilt_every_day_so_day_counts_stay_true_without_a_commit():
+    workflow = yaml.load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    crons = [entry["cron"] for entry in workflow["on"]["schedule"]]
+    assert len(crons) == 1
+    minute, hour, day, month, weekday = crons[0].split()
+    assert (day, month, weekday) == ("*", "*", "*") and minute.isdigit() and hour.isdigit()
