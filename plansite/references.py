@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from plansite.errors import Problem
 from plansite.loader import LoadedFile, mark_of
+from plansite.selfcheck import example_problems
 
 # Each rule: (content type, path pattern to a list of ids or one id, target collection, label)
 # '*' in a pattern walks every item of a list.
@@ -43,6 +44,7 @@ REFERENCE_RULES: list[tuple[str, tuple, str, str]] = [
     ("selfchecks", ("declaration", "sources", "*", "ref"), "references", "văn bản căn cứ"),
     ("selfchecks", ("epr", "sources", "*", "ref"), "references", "văn bản căn cứ"),
     ("selfchecks", ("epr", "exemption_sources", "*", "ref"), "references", "văn bản căn cứ"),
+    ("selfchecks", ("epr", "deadlines", "*", "sources", "*", "ref"), "references", "văn bản căn cứ"),
 ]
 
 # Records that claim `verified: true` must rest on verified sources: (content type, list field)
@@ -196,7 +198,7 @@ def check_verified_claims(records: dict[str, BaseModel], files: dict[str, Loaded
 
 
 def _check_self_checks(records: dict[str, BaseModel], files: dict[str, LoadedFile]) -> list[Problem]:
-    """Sector and product-group ids are answers in a form: they must be unique within their list."""
+    """Sector and product-group ids are answers in a form: unique within their list; worked examples hold."""
     problems: list[Problem] = []
     checks = records["selfchecks"]
     for part, field, label in (("declaration", "sectors", "ngành"), ("epr", "groups", "nhóm sản phẩm")):
@@ -208,6 +210,11 @@ def _check_self_checks(records: dict[str, BaseModel], files: dict[str, LoadedFil
                                         f'mã {label} "{entry.id}" bị trùng; mỗi {label} cần một mã riêng',
                                         entry.id, "id"))
             seen.add(entry.id)
+    if not problems:  # the worked examples walk the trees, which need unique ids
+        for found in example_problems(checks):
+            line, column = mark_of(files["selfchecks"].data, found.path)
+            problems.append(Problem(files["selfchecks"].path, line, column, found.code, found.message,
+                                    found.name, found.field))
     return problems
 
 
