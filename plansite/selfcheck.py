@@ -275,7 +275,9 @@ class SelfCheck:
                                      **({"exclusive": True} if c.exclusive else {})} for c in q.choices]
             questions[q.id] = entry
         return {"id": self.id, "start": self.start, "questions": questions,
-                "outcomes": {o.id: o.verdict for o in self.outcomes.values()}, "verdicts": VERDICTS}
+                "outcomes": {o.id: o.verdict for o in self.outcomes.values()},
+                # a list: the page's JSON is written with sorted keys, and the order is the strictness
+                "verdicts": [{"id": verdict, "label": label} for verdict, label in VERDICTS.items()]}
 
     def worked_examples(self) -> list[tuple[SelfCheckExample, Result]]:
         return [(example, evaluate(self, example.answers)) for example in self.examples]

@@ -333,7 +333,8 @@ def _assert_tree_is_whole(check):
 
 def test_the_tree_for_the_browser_carries_what_the_walk_needs():
     tree = EPR.to_json()
-    assert tree["verdicts"] == VERDICTS and list(tree["verdicts"])[0] == "phai"  # strictest first
+    assert tree["verdicts"][0] == {"id": "phai", "label": VERDICTS["phai"]}  # strictest first, as a list
+    assert [v["id"] for v in tree["verdicts"]] == list(VERDICTS)
     role = tree["questions"]["vai-tro"]
     assert role["multiple"] is True
     assert [c["value"] for c in role["choices"] if c.get("exclusive")] == ["khong"]

@@ -392,7 +392,7 @@
     }
 
     function showResult() {
-      var verdicts = Object.keys(tree.verdicts);
+      var verdicts = tree.verdicts.map(function (v) { return v.id; });  // strictest first
       var reached = state.reached.slice().sort(function (a, b) {
         return verdicts.indexOf(tree.outcomes[a.id]) - verdicts.indexOf(tree.outcomes[b.id]);
       });
@@ -405,7 +405,7 @@
       if (state.reached.length === 1) {
         title.textContent = "Kết quả: " + outcomeSection(state.reached[0].id, result);
       } else {
-        title.textContent = "Kết quả: " + tree.verdicts[tree.outcomes[reached[0].id]];
+        title.textContent = "Kết quả: " + tree.verdicts[verdicts.indexOf(tree.outcomes[reached[0].id])].label;
         state.reached.forEach(function (r) {
           var part = element("h3");
           result.appendChild(part);
