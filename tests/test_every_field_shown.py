@@ -35,6 +35,10 @@ NOT_SHOWN_AS_TEXT: dict[tuple[str, str], str] = {
     ("*", "id"): "a record's id is its page address and the target of links, not text",
     ("LegalReference", "verified_articles"): "bookkeeping for the [E-UNVERIFIED] rule (which articles a verified "
                                              "guidance item may cite); the cited articles show on guidance pages",
+    ("SelfCheckExample", "answers"): "the form's question keys and choice codes; the table of worked examples shows "
+                                     "them as the choices' labels and the numbers as understood",
+    ("SelfCheckExample", "expect"): "outcome ids; the table of worked examples links each example to its outcomes "
+                                    "(tests/test_guidance.py checks every row)",
 }
 # (model, field) -> the page an id (not a record id) stands for: it must be linked from the record's page.
 LINKED_PAGES = {
