@@ -202,6 +202,25 @@ def test_back_button_returns_to_the_previous_question(served, page):
     assert step.get_attribute("data-key") == "nhom"
     page.get_by_role("button", name="Quay lại").click()
     assert step.get_attribute("data-key") == "vai-tro"
+    assert step.locator('input[value="san-xuat"]').is_checked()  # the answer given is filled in again
+    step.locator('input[value="san-xuat"]').uncheck()
+    step.locator('input[value="ban-lai"]').check()
+    step.locator("button[type=submit]").click()
+    assert page.locator("[data-selfcheck]").get_attribute("data-outcomes") == "ban-lai"
+    page.get_by_role("button", name="Quay lại").click()  # from the result too
+    assert step.get_attribute("data-key") == "vai-tro"
+    assert step.locator('input[value="ban-lai"]').is_checked()
+    assert not step.locator('input[value="san-xuat"]').is_checked()
+
+
+def test_back_fills_in_a_number_as_it_was_typed(served, page):
+    step = _to_revenue_question(page, served)
+    step.locator("input[inputmode=decimal]").fill("45 tỷ")
+    step.locator("button[type=submit]").click()
+    page.get_by_role("button", name="Quay lại").click()
+    assert step.get_attribute("data-key") == "doanh-thu"
+    assert step.locator("input[inputmode=decimal]").input_value() == "45 tỷ"
+    assert step.locator(".selfcheck__understood").inner_text() == "Đã hiểu: 45 tỷ đồng"
 
 
 def test_checklist_ticks_survive_a_reload_and_print_with_their_boxes(served, page):

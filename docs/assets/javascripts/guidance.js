@@ -223,23 +223,32 @@
 
     function restart(focus) { earlier = []; state = newState(tree); render(focus); }
 
-    function render(focus) {
+    // `given`: answers as the reader gave them (typed text, ticked values), to fill in again after "Quay lại"
+    function render(focus, given) {
       box.innerHTML = "";
       box.removeAttribute("data-outcome");
       box.removeAttribute("data-outcomes");
       var node = proceed(tree, state);
-      if (node !== null) askQuestion(node, tree.questions[node], focus);
+      if (node !== null) askQuestion(node, tree.questions[node], focus, given || {});
       else showResult();
     }
 
-    function answer(question, value, shown) {
+    function answer(question, value, shown, given) {
       earlier.push(JSON.parse(JSON.stringify(state)));
       state.answers[question.key] = value;
+      state.given = state.given || {};
+      state.given[question.key] = given;
       state.steps.push({ text: question.text, shown: shown });
       render(true);
     }
 
-    function askQuestion(node, question, focus) {
+    function back() {
+      var given = state.given;
+      state = earlier.pop();
+      render(true, given);
+    }
+
+    function askQuestion(node, question, focus, given) {
       var prefix = "selfcheck-" + id + "-" + node;
       var form = element("form", "selfcheck__step");
       form.noValidate = true;  // the messages below are Vietnamese and in the page's style
@@ -283,6 +292,7 @@
             else clearError();
           }
         };
+        if (given[question.key] !== undefined) input.value = given[question.key];
         input.addEventListener("input", showBack);
         showBack();
       } else {
@@ -299,6 +309,7 @@
           tick.name = question.key;
           tick.value = choice.value;
           if (choice.exclusive) tick.setAttribute("data-exclusive", "");
+          tick.checked = [].concat(given[question.key] || []).indexOf(choice.value) >= 0;
           label.appendChild(tick);
           label.appendChild(document.createTextNode(" " + choice.label));
           fieldset.appendChild(label);
@@ -352,7 +363,7 @@
       actions.appendChild(next);
       if (earlier.length) {
         actions.appendChild(document.createTextNode(" "));
-        actions.appendChild(button("Quay lại", function () { state = earlier.pop(); render(true); }));
+        actions.appendChild(button("Quay lại", back));
       }
       form.appendChild(actions);
 
@@ -362,7 +373,7 @@
           var parsed = parseNumber(input.value, question.unit);
           if (parsed && parsed.error) { showError(parsed.message); return; }
           answer(question, parsed === null ? null : parsed.value,
-                 parsed === null ? "không rõ" : parsed.text + " " + question.unit);
+                 parsed === null ? "không rõ" : parsed.text + " " + question.unit, input.value);
           return;
         }
         var picked = inputs.filter(function (tick) { return tick.checked; });
@@ -371,8 +382,9 @@
           return;
         }
         var labels = picked.map(function (tick) { return tick.parentNode.textContent.trim(); });
-        if (question.multiple) answer(question, picked.map(function (tick) { return tick.value; }), labels.join("; "));
-        else answer(question, picked[0].value, labels[0]);
+        var values = picked.map(function (tick) { return tick.value; });
+        if (question.multiple) answer(question, values, labels.join("; "), values);
+        else answer(question, values[0], labels[0], values[0]);
       });
       box.appendChild(form);
       if (focus) {
@@ -420,7 +432,7 @@
       answers.appendChild(list);
       result.appendChild(answers);
       var actions = document.createElement("p");
-      actions.appendChild(button("Quay lại", function () { state = earlier.pop(); render(true); }));
+      actions.appendChild(button("Quay lại", back));
       actions.appendChild(document.createTextNode(" "));
       actions.appendChild(button("Làm lại", function () { restart(true); }));
       result.appendChild(actions);
