@@ -25,6 +25,7 @@ from plansite.folding import fold
 from plansite.loader import mark_of
 from plansite.schema_errors import record_and_field
 from plansite.schema import RefTarget, ref_target
+from plansite.selfcheck import example_problems
 
 # Records that claim `verified: true` must rest on verified sources: content types with such records
 VERIFIED_CLAIMS = ("guidance", "faq", "obligations")
@@ -219,7 +220,7 @@ def check_verified_claims(docs: list, references: dict, references_path: str) ->
 
 
 def _check_self_checks(doc) -> list[Problem]:
-    """Sector and product-group ids are answers in a form: they must be unique within their list."""
+    """Sector and product-group ids are answers in a form: unique within their list; worked examples hold."""
     problems: list[Problem] = []
     checks = doc.record
     for part, field, label in (("declaration", "sectors", "ngành"), ("epr", "groups", "nhóm sản phẩm")):
@@ -231,6 +232,10 @@ def _check_self_checks(doc) -> list[Problem]:
                                         f'mã {label} "{entry.id}" bị trùng; mỗi {label} cần một mã riêng',
                                         entry.id, "id"))
             seen.add(entry.id)
+    if not problems:  # the worked examples walk the trees, which need unique ids
+        for found in example_problems(checks):
+            line, column = mark_of(doc.file.data, found.path)
+            problems.append(Problem(doc.file.path, line, column, found.code, found.message, found.name, found.field))
     return problems
 
 

@@ -133,6 +133,8 @@ def _kind(annotation: object, metadata: tuple, path: str, nested: list[tuple[str
     if origin is list:
         item = _kind(args[0], (), f"{path}[]", nested)
         return f"danh sách {item}{_limits(metadata)}"
+    if origin is dict:
+        return f"ánh xạ (mã: {_kind(args[1], (), path, nested)})"
     if origin is typing.Literal:
         vocabulary = vocabulary_of(metadata)
         labels = vocabulary.labels if vocabulary else {}

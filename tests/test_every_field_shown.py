@@ -43,6 +43,10 @@ NOT_SHOWN_AS_TEXT: dict[tuple[str, str], str] = {
     ("PublicGuide", "changes"): "the public page shows each of these obligations in full",
     ("Plan", "main"): "which plan has the site's main addresses (/ke-hoach/…), not text",
     ("ReportedIssue", "url"): "the address the source's name links to",
+    ("SelfCheckExample", "answers"): "the form's question keys and choice codes; the table of worked examples shows "
+                                     "them as the choices' labels and the numbers as understood",
+    ("SelfCheckExample", "expect"): "outcome ids; the table of worked examples links each example to its outcomes "
+                                    "(tests/test_guidance.py checks every row)",
 }
 # (model, field) -> the page an id (not a record id) stands for: it must be linked from the record's page.
 LINKED_PAGES = {
@@ -172,7 +176,7 @@ def _expected_texts(annotation, value) -> list[str]:
     if isinstance(value, dt.date):
         return [vn_date(value)]
     if isinstance(value, DayMonth):
-        return [f"{value.day:02d}/{value.month}" if value.month >= 3 else str(value)]
+        return [str(value)]
     if isinstance(value, bool):
         return ["có" if value else "không"]
     if isinstance(value, int):
