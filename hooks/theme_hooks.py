@@ -6,7 +6,8 @@ on_page_context  place a page that is not in the nav (a record page) in its sect
                  the longest start of the page's own (/nhiem-vu/x/ → /nhiem-vu/); that page is
                  marked active, so Material highlights its tab and shows it in the sidebar, and
                  `section` is set for the breadcrumbs (overrides/partials/path.html)
-on_post_page     clear that mark again, so the next page starts from the plain nav
+on_post_page     clear that mark again, so the next page starts from the plain nav; drop the empty
+                 tabindex="" Material writes on section labels (invalid HTML; browsers ignore it)
 
 Kept apart from plansite_hooks.py, which adapts the content pipeline.
 """
@@ -44,7 +45,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     while _marked:
         _marked.pop().active = False
-    return output
+    return output.replace(' tabindex=""', "")
 
 
 def _section_of(page: Page, nav: Navigation) -> Page | None:
