@@ -82,3 +82,13 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Name the folder of page screenshots (tests/test_visual.py), to look at after a run."""
+    folder = os.environ.get("PLANSITE_SCREENSHOTS")
+    if not folder:
+        base = getattr(config, "_tmp_path_factory", None)
+        folder = str(base.getbasetemp() / "plansite-screenshots") if base else ""
+    if folder and Path(folder).is_dir() and any(Path(folder).iterdir()):
+        terminalreporter.write_line(f"Screenshots of every page type at 360 and 1280 px: {folder}")
