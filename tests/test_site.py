@@ -73,12 +73,18 @@ def test_task_index_lists_title_lead_and_period_for_each_task(built_site):
     assert "Năm 2024" in page.article
 
 
-def test_timeline_puts_each_deliverable_on_its_quarters(built_site):
+def test_timeline_draws_each_deliverable_from_its_start_to_its_end(built_site):
     html = (built_site / "tien-do" / "index.html").read_text(encoding="utf-8")
-    row = re.search(r"<tr[^>]*>\s*<th scope=\"row\">Tuyên truyền, phổ biến pháp luật.*?</tr>", html, re.S).group(0)
-    cells = re.findall(r'<td class="timeline__(on|off)"', row)
-    assert cells == ["off", "on", "on", "on"]  # Quý II-IV/2024
-    assert 'datetime="2024-04-01/2024-12-31"' in row
+    rows = re.findall(r'<li class="timeline-chart__row[^"]*">(.*?)</li>', html, re.S)
+    assert len(rows) == len(SITE.deliverables) + len(SITE.tasks)
+    axis = SITE.plan.period
+    days = (axis.end - axis.start).days + 1
+    for deliverable, row in zip(SITE.deliverables, rows):
+        assert f'<time datetime="{deliverable.period.start.isoformat()}">' in row
+        assert f'<time datetime="{deliverable.period.end.isoformat()}">' in row
+        start, end = map(float, re.search(r"--from: ([\d.]+); --to: ([\d.]+)", row).groups())
+        assert abs(start - (deliverable.period.start - axis.start).days / days) < 1e-3
+        assert abs(end - ((deliverable.period.end - axis.start).days + 1) / days) < 1e-3
 
 
 def test_pages_are_vietnamese_with_dates_written_the_vietnamese_way(built_site):
