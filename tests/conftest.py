@@ -8,6 +8,7 @@ import functools
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -84,11 +85,14 @@ def browser():
         chromium.close()
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    """Name the folder of page screenshots (tests/test_visual.py), to look at after a run."""
+def screenshot_folder() -> Path:
+    """Where tests/test_visual.py saves page screenshots: outside the repository, one per checkout."""
     folder = os.environ.get("PLANSITE_SCREENSHOTS")
-    if not folder:
-        base = getattr(config, "_tmp_path_factory", None)
-        folder = str(base.getbasetemp() / "plansite-screenshots") if base else ""
-    if folder and Path(folder).is_dir() and any(Path(folder).iterdir()):
+    return Path(folder) if folder else Path(tempfile.gettempdir()) / f"plansite-screenshots-{ROOT.name}"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Name the folder of page screenshots, to look at after a run."""
+    folder = screenshot_folder()
+    if folder.is_dir() and any(folder.iterdir()):
         terminalreporter.write_line(f"Screenshots of every page type at 360 and 1280 px: {folder}")

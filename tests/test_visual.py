@@ -4,7 +4,8 @@ Structure and behaviour only, never the live content's values: tables fit (or sc
 with a cue), the home page's first screen, heading contrast and text sizes, breadcrumbs and the
 active tab, the plan's PDF, the checklist printed alone, reading without JavaScript, valid HTML.
 Screenshots of every page type at both widths go to a folder outside the repository, named at
-the end of the test run (PLANSITE_SCREENSHOTS, else pytest's temporary folder).
+the end of the test run (PLANSITE_SCREENSHOTS, else plansite-screenshots-<checkout> in the system's
+temporary folder: pytest's own is pruned by any other run on the machine).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from browsing import DESKTOP, PHONE, visit
-from conftest import ROOT
+from conftest import ROOT, screenshot_folder
 from htmltools import page_for
 
 PAGES = {
@@ -42,12 +43,9 @@ PAGES = {
 # Pages placed in a section: record, business, topic and self-check pages
 PLACED = ["task", "agency", "reference", "business", "topic", "selfcheck"]
 
-SCREENSHOTS = "plansite-screenshots"
-
-
 @pytest.fixture(scope="session")
-def screenshot_dir(tmp_path_factory) -> Path:
-    folder = Path(os.environ.get("PLANSITE_SCREENSHOTS") or tmp_path_factory.getbasetemp() / SCREENSHOTS)
+def screenshot_dir() -> Path:
+    folder = screenshot_folder()
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
