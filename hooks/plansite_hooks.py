@@ -76,6 +76,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in _state.build.warnings:
         log.info(warning.format())
     config.mdx_configs.setdefault("abbr", {})["glossary"] = _state.build.abbreviations
+    # Who to ask, for the theme's contact block (overrides/partials/contact.html)
+    config.extra["contacts"] = _state.build.contacts
     titles = {page.src_uri: page.title for page in _state.build.pages}
     config.nav = [{section.title: [({titles[uri]: uri} if uri in titles else uri) for uri in section.pages]}
                   if len(section.pages) > 1 else {section.title: section.pages[0]} for section in _state.build.nav]
@@ -104,6 +106,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = _state.build
     if page.file.src_uri in build.markdown:
+        parent = build.parent_of(page.file.src_uri)
+        if parent:  # the theme's breadcrumbs and active tab (hooks/theme_hooks.py)
+            page.meta.setdefault("section", parent)
         return markdown
     return build.render_handwritten(markdown, page.file.src_uri)
 

@@ -47,6 +47,22 @@ class SiteBuild:
     def render_handwritten(self, markdown: str, src_uri: str) -> str:
         return render_string(self.site, markdown, src_uri, self.env)
 
+    @property
+    def contacts(self) -> list[dict]:
+        """Who to ask, as the theme's contact block reads it: only verified entries carry details."""
+        entries = []
+        for contact in self.site.contacts:
+            entry = {"name": f"{contact.agency.name}: {contact.topic}", "verified": contact.verified}
+            if contact.verified:
+                entry.update({key: getattr(contact, key) for key in ("phone", "email", "address", "url")})
+            entries.append(entry)
+        return entries
+
+    def parent_of(self, src_uri: str) -> str | None:
+        """The page above a generated page, for breadcrumbs."""
+        page = self._planned.get(src_uri)
+        return page.parent if page else None
+
     def source_of(self, src_uri: str) -> str | None:
         """The content file a generated page comes from (also for pages without an edit button)."""
         page = self._planned.get(src_uri)

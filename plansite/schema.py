@@ -25,8 +25,8 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 from pydantic_core import PydanticCustomError
 
 from plansite.periods import Period, parse_period
-from plansite.vocab import (AGENCY_KINDS, AUDIENCES, DUTY_ROLES, GUIDANCE_KINDS, PLAN_STATUSES, REFERENCE_KINDS,
-                            REFERENCE_STATUSES, SELF_CHECKS)
+from plansite.vocab import (AGENCY_KINDS, AUDIENCES, DUTY_ROLES, FIGURES, GUIDANCE_KINDS, ICONS, PLAN_STATUSES,
+                            REFERENCE_KINDS, REFERENCE_STATUSES, SELF_CHECKS)
 
 # Field types
 
@@ -494,6 +494,7 @@ class Obligation(Record):
                                   "“trước ngày 31/01 hằng năm”.")
     sources: Sources
     note: Text | None = Field(default=None, description="Lưu ý thêm, ví dụ điều cần kiểm tra lại.")
+    figure: FIGURES.type | None = Field(default=None, description="Hình vẽ kèm theo quy định, nếu có.")
     verified: bool = Field(description="true chỉ khi mọi căn cứ đã được kiểm chứng.")
     reviewed: Date = Field(description="Ngày rà soát gần nhất (ngày/tháng/năm).")
 
@@ -571,6 +572,7 @@ class ChecklistEntry(Record):
 class BusinessKind(Record):
     id: Id = Field(description="Mã loại hình, dùng làm địa chỉ trang: /doanh-nghiep/<mã>/.")
     name: Text = Field(description="Tên loại hình doanh nghiệp.")
+    icon: ICONS.type | None = Field(default=None, description="Biểu tượng của loại hình (trong bộ biểu tượng của trang).")
     examples: Text = Field(description='Ví dụ cụ thể, như "siêu thị, trung tâm thương mại".')
     for_whom: Text = Field(description="Trang này dành cho ai.")
     first_step: Text = Field(description="Việc cần làm trước tiên.")

@@ -88,3 +88,16 @@ SELF_CHECKS = Vocabulary("self_checks", {
     "khai-bao": "Khai báo dữ liệu môi trường (Thông tư 42/2020/TT-BCT)",
     "epr": "Trách nhiệm tái chế của nhà sản xuất, nhập khẩu (EPR)",
 })
+# Material's own icons (shipped with the theme, drawn inline) that a kind of business may show.
+ICONS = Vocabulary("icons", {
+    "material-cart": "Xe đẩy hàng (siêu thị)",
+    "material-store": "Cửa hàng (chợ, cửa hàng tiện lợi)",
+    "material-bed": "Giường (khách sạn)",
+    "material-factory": "Nhà máy",
+    "material-truck-delivery": "Xe tải (nhập khẩu)",
+    "material-home-city": "Nhà và phố (làng nghề, cụm công nghiệp)",
+})
+# Pictures the site draws (plansite/templates/_figures.j2), that a rule may show beside its text.
+FIGURES = Vocabulary("figures", {
+    "tui-ni-long": "Túi ni lông bị cấm, theo tỉ lệ: nhỏ hơn 50 cm × 50 cm, một lớp màng dưới 50 µm",
+})

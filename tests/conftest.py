@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -127,3 +128,16 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def screenshot_folder() -> Path:
+    """Where tests/test_visual.py saves page screenshots: outside the repository, one per checkout."""
+    folder = os.environ.get("PLANSITE_SCREENSHOTS")
+    return Path(folder) if folder else Path(tempfile.gettempdir()) / f"plansite-screenshots-{ROOT.name}"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Name the folder of page screenshots, to look at after a run."""
+    folder = screenshot_folder()
+    if folder.is_dir() and any(folder.iterdir()):
+        terminalreporter.write_line(f"Screenshots of every page type at 360 and 1280 px: {folder}")

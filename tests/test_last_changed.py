@@ -36,7 +36,7 @@ def test_each_page_shows_the_date_its_own_source_last_changed(project, tmp_path)
     assert f"{LABEL} 05/3/2024" in page_for(site, "/don-vi/so-cong-thuong/").text  # agencies.yml did not
     assert f"{LABEL} 05/3/2024" in page_for(site, "/gioi-thieu/").text  # a hand-written page, from docs/
     html = (site / "nhiem-vu" / "tuyen-truyen" / "index.html").read_text(encoding="utf-8")
-    assert f"{LABEL} <time>28/11/2024</time>" in html
+    assert f'{LABEL} <time datetime="2024-11-28">28/11/2024</time>' in html
 
 
 def test_outside_a_git_checkout_pages_build_without_a_date_and_without_a_warning(project, tmp_path):

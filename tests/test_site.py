@@ -203,14 +203,23 @@ def test_agency_list_separates_bodies_the_plan_names_from_the_others(fixture_sit
         assert agency.name in (named if agency.named_by_main_plan else others), agency.record.id
 
 
-def test_timeline_marks_the_planned_quarters_as_planned_not_done(fixture_site):
+def test_timeline_draws_each_planned_item_from_its_start_to_its_end_as_planned_not_done(fixture_site):
+    plan = FIXTURE.main_plan
     html = (fixture_site / "tien-do" / "index.html").read_text(encoding="utf-8")
-    row = re.search(r"<tr[^>]*>\s*<th scope=\"row\">Tuyên truyền, phổ biến pháp luật.*?</tr>", html, re.S).group(0)
-    cells = re.findall(r'<td class="timeline__(on|off)"', row)
-    assert cells == ["off", "on", "on", "on"]  # Quý II-IV/2024
-    assert 'datetime="2024-04-01"' in row and 'datetime="2024-12-31"' in row
-    assert "Dự kiến" in row and "Thực hiện" not in html
-    assert "Chưa có báo cáo công khai về kết quả thực hiện" in page_for(fixture_site, "/tien-do/").article
+    rows = re.findall(r'<li class="timeline-chart__row[^"]*">(.*?)</li>', html, re.S)
+    assert len(rows) == len(plan.deliverables) + len(plan.tasks)
+    days = (plan.ends - plan.starts).days + 1
+    for deliverable, row in zip(plan.deliverables, rows):
+        assert f'<time datetime="{deliverable.period.start.isoformat()}">' in row
+        assert f'<time datetime="{deliverable.period.end.isoformat()}">' in row
+        start, end = map(float, re.search(r"--from: ([\d.]+); --to: ([\d.]+)", row).groups())
+        assert abs(start - (deliverable.period.start - plan.starts).days / days) < 1e-3
+        assert abs(end - ((deliverable.period.end - plan.starts).days + 1) / days) < 1e-3
+        assert "dự kiến" in row
+    article = page_for(fixture_site, "/tien-do/").article
+    assert "Thực hiện" not in article
+    assert "Chưa có báo cáo công khai về kết quả thực hiện" in article
+    assert "Hôm nay, 30/11/2026: sau thời gian trên biểu đồ." in article
 
 
 def test_pages_are_vietnamese_with_dates_written_the_vietnamese_way(fixture_site):
