@@ -9,42 +9,7 @@ from __future__ import annotations
 import pytest
 
 from browsing import DESKTOP, PHONE, visit
-from conftest import ROOT
-from plansite import routes
-from plansite.content import load_site
-
-_SITE = load_site(ROOT / "content").site
-
-
-def _url(src_uri: str) -> str:
-    path = routes.served(src_uri)
-    return "" if path == "." else f"{path}/"
-
-
-# One page of each type, chosen from whatever the real content holds today.
-_SUMMARY = next(plan for plan in _SITE.plans if not plan.full_text)
-PAGES = {
-    "home": "",
-    "plan": _url(routes.plan_page(_SITE.main_plan)),
-    "task": _url(routes.page_of(_SITE.main_plan.tasks[0])),
-    "tasks": _url(routes.tasks_page(_SITE.main_plan)),
-    "agency": _url(routes.page_of(_SITE.main_plan.sections[0].agency)),
-    "agency-list": _url(routes.AGENCIES),
-    "reference": _url(routes.page_of(_SITE.references[0])),
-    "reference-list": _url(routes.REFERENCES),
-    "timeline": _url(routes.timeline_page(_SITE.main_plan)),
-    "changes": _url(routes.CHANGES),
-    "lineage": _url(routes.LINEAGE),
-    "summary-plan": _url(routes.page_of(_SUMMARY)),
-    "business": _url(routes.page_of(_SITE.business_kinds[0])),
-    "businesses": _url(routes.BUSINESSES),
-    "public": _url(routes.PUBLIC),
-    "topic": _url(routes.page_of(_SITE.topics[0])),
-    "faq": _url(routes.FAQ),
-    "glossary": _url(routes.GLOSSARY),
-    "search": "tim-kiem/?q=nh%E1%BB%B1a",
-    "404": "404.html",
-}
+from pagetypes import PAGES
 
 
 def settle(record, path: str) -> None:
