@@ -43,6 +43,8 @@ NOT_SHOWN_AS_TEXT: dict[tuple[str, str], str] = {
     ("PublicGuide", "changes"): "the public page shows each of these obligations in full",
     ("Plan", "main"): "which plan has the site's main addresses (/ke-hoach/…), not text",
     ("ReportedIssue", "url"): "the address the source's name links to",
+    ("Obligation", "figure"): "drawn as a picture beside the rule (tests/test_visual.py finds the figure)",
+    ("BusinessKind", "icon"): "shown as the kind's icon, not as text",
     ("SelfCheckExample", "answers"): "the form's question keys and choice codes; the table of worked examples shows "
                                      "them as the choices' labels and the numbers as understood",
     ("SelfCheckExample", "expect"): "outcome ids; the table of worked examples links each example to its outcomes "

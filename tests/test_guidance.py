@@ -45,8 +45,8 @@ def test_self_check_pages_work_without_javascript(built_site):
             assert re.search(r'href="\.\./\.\./van-ban/[a-z0-9-]+/"', section), outcome.id
             for point in outcome.points:
                 assert point in Page(page.path).article
-        rows = {re.sub(r"<[^>]+>", "", re.search(r"<td>(.*?)</td>", row, re.S).group(1)): row
-                for row in re.findall(r"<tr>\s*<td>.*?</tr>", html, re.S)}
+        rows = {re.sub(r"<[^>]+>", "", re.search(r"<td[^>]*>(.*?)</td>", row, re.S).group(1)): row
+                for row in re.findall(r"<tr[^>]*>\s*<td[^>]*>.*?</tr>", html, re.S)}
         for example, result in check.worked_examples():  # the worked examples, each with its outcomes
             assert [f"#ket-qua-{o}" for o in result.outcome_ids] == \
                 re.findall(r'href="(#ket-qua-[a-z0-9-]+)"', rows[example.name]), example.name

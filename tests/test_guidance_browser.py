@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from pagetypes import PAGES
 from browsing import PHONE, visit
 from conftest import ROOT
 from plansite.content import load_site
@@ -224,7 +225,7 @@ def test_back_fills_in_a_number_as_it_was_typed(served, page):
 
 
 def test_checklist_ticks_survive_a_reload_and_print_with_their_boxes(served, page):
-    page.goto(f"{served}/doanh-nghiep/ban-le/")
+    page.goto(f"{served}/{PAGES['business']}")
     boxes = page.locator(".checklist input[type=checkbox]")
     assert boxes.count() >= 3
     boxes.nth(0).check()

@@ -242,6 +242,7 @@ class _UnwrappedText(HTMLParser):
         self.abbrs: list[tuple[str, str]] = []
         self._abbr_title = None
         self._abbr_text: list[str] = []
+        self._sections: list[bool] = []
 
     def handle_starttag(self, tag, attrs):
         if tag == "article":
@@ -251,8 +252,15 @@ class _UnwrappedText(HTMLParser):
             self._abbr_title, self._abbr_text = dict(attrs).get("title"), []
         elif tag in ("script", "style", "code", "pre", "svg"):
             self.depth["skip"] += 1
+        elif tag == "section":
+            # the theme's contact block (overrides/partials/contact.html) is outside Markdown's reach
+            chrome = "site-contact" in (dict(attrs).get("class") or "")
+            self._sections.append(chrome)
+            self.depth["skip"] += chrome
 
     def handle_endtag(self, tag):
+        if tag == "section" and self._sections:
+            self.depth["skip"] -= self._sections.pop()
         if tag == "article":
             self.depth["article"] -= 1
         elif tag == "abbr":
