@@ -32,10 +32,8 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
-OUTPUT = "pagefind"  # folder of the index inside the site, served as /pagefind/
-SYNONYMS = "synonyms.json"  # in OUTPUT: the glossary's spellings, for search.js
-SHARDS = "shards.json"  # in OUTPUT: the further index bundles search.js merges into the first
-SHARD_OUTPUT = "pagefind-shards"  # folder of those bundles inside the site
+from plansite.search_bundle import OUTPUT, SHARD_OUTPUT, SHARDS, SYNONYMS  # where the index's parts live
+
 # Pages per Pagefind index. The indexer holds a whole index in memory (about 170 KB a page:
 # 2.1 GB for 12,000 pages), so a large site is indexed in shards, one indexer at a time, and
 # the browser merges them (Pagefind's mergeIndex). The real site fits in one.
