@@ -1,7 +1,7 @@
 """Build the real site many times under CPU and disk load and check every search index (a stress test).
 
     python -m scripts.search_stress --runs 40                      # whole builds (mkdocs build --strict)
-    python -m scripts.search_stress --indexer service --runs 60    # the indexer alone, on the real site's pages
+    python -m scripts.search_stress --indexer cli,service --runs 60    # indexers alone, taking turns
     python -m scripts.search_stress --indexer cli --site DIR --pages 2000 --runs 3   # one shard of a built site
 
 While it runs, `--cpu-load` busy loops (default: one per core) and `--io-load` writers (a
@@ -14,8 +14,10 @@ with plansite.search_bundle, the check the build itself runs, and each run is on
 
 With `--indexer`, only the indexing step runs, on the search documents of the real site (or of
 `--site`), into a fresh folder each time, with no retry, so its own failure rate shows; each run
-also reports its time and the peak memory of the indexer process. Indexers:
+also reports its time and the peak memory of the indexer process. Several indexers take turns,
+run by run, so they meet the same load. Indexers:
 
+  cli           Pagefind's CLI (`python -m pagefind`), as plansite/search.py runs it
   service       Pagefind's Python API as plansite/search.py used it before (`async with
                 PagefindIndex(...)`: the exit writes the files, then terminates the backend)
   service-wait  the same API, waiting after WriteFiles until the backend holds no file of the
@@ -93,7 +95,14 @@ async def _service_wait(documents: Path, output: Path) -> None:
             raise TimeoutError(f"the Pagefind backend still holds files of {output} open")
 
 
+def _cli(documents: Path, output: Path) -> None:
+    from plansite.search import run_pagefind
+
+    run_pagefind(documents, output)
+
+
 INDEXERS = {
+    "cli": _cli,
     "service": lambda documents, output: asyncio.run(_service(documents, output)),
     "service-wait": lambda documents, output: asyncio.run(_service_wait(documents, output)),
 }
@@ -171,10 +180,22 @@ def indexer_run(indexer: str, documents: Path, output: Path) -> dict:
     return {"outcome": "broken" if problems else "ok", **report, "problems": problems}
 
 
+def summarise(name: str, runs: list[dict]) -> str:
+    outcomes = Counter(run["outcome"] for run in runs)
+    seconds = [run["seconds"] for run in runs]
+    line = (f"{name}: {outcomes['ok']} ok, {outcomes['broken']} broken, {outcomes['failed']} failed of {len(runs)}"
+            f"; retries {sum(run.get('retries', 0) for run in runs)}"
+            f"; median {statistics.median(seconds):.2f} s (min {min(seconds):.2f}, max {max(seconds):.2f})")
+    if "peak_kb" in runs[0]:
+        line += f"; peak memory median {statistics.median(run['peak_kb'] for run in runs) / 1024:.0f} MB"
+    return line
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=40)
-    parser.add_argument("--indexer", choices=sorted(INDEXERS), help="run only this indexer, not whole builds")
+    parser.add_argument("--indexer", help=f"run only these indexers, not whole builds: one or more of "
+                                          f"{', '.join(sorted(INDEXERS))}, comma-separated, taking turns")
     parser.add_argument("--site", type=Path, help="with --indexer: a built site to take the pages from "
                                                   "(default: the real site, built once)")
     parser.add_argument("--pages", type=int, help="with --indexer: only the first N pages (one shard is 2,000)")
@@ -187,12 +208,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         _worker(args.worker[0], Path(args.worker[1]), Path(args.worker[2]))
         return 0
+    indexers = args.indexer.split(",") if args.indexer else []
+    if unknown := [name for name in indexers if name not in INDEXERS]:
+        parser.error(f"unknown indexer {', '.join(unknown)}; choose from {', '.join(sorted(INDEXERS))}")
 
     temp = None if args.work else tempfile.TemporaryDirectory(prefix="search-stress-")
     work = Path(args.work or temp.name).resolve()
     work.mkdir(parents=True, exist_ok=True)
     project = copy_project(work / "project")
-    if args.indexer:
+    if indexers:
         site = args.site
         if site is None:
             site = work / "real-site"
@@ -200,38 +224,35 @@ def main(argv: list[str] | None = None) -> int:
         documents = work / "documents"
         shutil.rmtree(documents, ignore_errors=True)
         pages = write_documents(site.resolve(), documents, args.pages)
-        what = f"indexer {args.indexer}, {pages} pages"
+        what = f"indexers {', '.join(indexers)} in turn, {pages} pages"
     else:
         what = "mkdocs build --strict of the real site"
     print(f"{args.runs} runs: {what}; load: {args.cpu_load} busy loops, {args.io_load} disk writers "
           f"on {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}", flush=True)
-    runs = []
+    runs: dict[str, list[dict]] = {name: [] for name in indexers or ["build"]}
     load = start_load(args.cpu_load, args.io_load, work)
     try:
         for number in range(1, args.runs + 1):
-            target = work / f"run-{number}"
-            shutil.rmtree(target, ignore_errors=True)
-            run = indexer_run(args.indexer, documents, target) if args.indexer else build_run(project, target)
-            runs.append(run)
-            if run["outcome"] != "ok" or run.get("retries"):
-                print(f"run {number}: {run['outcome']}" + (f", {run['retries']} retries" if run.get("retries") else "")
-                      + "".join(f"\n    {problem}" for problem in run["problems"][:8]), flush=True)
-            shutil.rmtree(target, ignore_errors=True)
+            for name in runs:
+                target = work / f"run-{number}-{name}"
+                shutil.rmtree(target, ignore_errors=True)
+                run = build_run(project, target) if name == "build" else indexer_run(name, documents, target)
+                runs[name].append(run)
+                if run["outcome"] != "ok" or run.get("retries"):
+                    print(f"run {number}, {name}: {run['outcome']}"
+                          + (f", {run['retries']} retries" if run.get("retries") else "")
+                          + "".join(f"\n    {problem}" for problem in run["problems"][:8]), flush=True)
+                shutil.rmtree(target, ignore_errors=True)
     finally:
         stop_load(load)
-    outcomes = Counter(run["outcome"] for run in runs)
-    seconds = [run["seconds"] for run in runs]
-    summary = (f"{outcomes['ok']} ok, {outcomes['broken']} broken, {outcomes['failed']} failed of {len(runs)}"
-               f"; retries {sum(run.get('retries', 0) for run in runs)}"
-               f"; median {statistics.median(seconds):.2f} s (min {min(seconds):.2f}, max {max(seconds):.2f})")
-    if args.indexer:
-        summary += f"; peak memory median {statistics.median(run['peak_kb'] for run in runs) / 1024:.0f} MB"
-    print(summary + f"; load average at the end {os.getloadavg()[0]:.2f}")
+    for name, results in runs.items():
+        print(summarise(name, results))
+    print(f"load average at the end {os.getloadavg()[0]:.2f}")
     if args.json:
         args.json.write_text(json.dumps(runs, indent=1), encoding="utf-8")
     if temp:
         temp.cleanup()
-    return 1 if outcomes["broken"] else 0
+    return 1 if any(run["outcome"] == "broken" for results in runs.values() for run in results) else 0
 
 
 if __name__ == "__main__":

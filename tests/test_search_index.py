@@ -1,15 +1,19 @@
-"""A damaged search index is caught before it is published: each kind of damage, on a small index."""
+"""A damaged search index is never published: the check catches each kind of damage, on a small index,
+and the build indexes a damaged bundle again, then fails if it stays damaged."""
 
 from __future__ import annotations
 
 import gzip
 import json
 import shutil
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from plansite import search
 from plansite.search_bundle import check_bundle, check_index, page_count
 
@@ -140,3 +144,70 @@ def test_a_shard_list_that_is_not_a_list_of_paths_is_caught(site):
 
 def test_a_missing_bundle_is_caught(tmp_path):
     assert check_bundle(tmp_path / "pagefind", tmp_path) == ["pagefind/: thiếu thư mục chỉ mục"]
+
+
+# ---- The build checks what it wrote, indexes a damaged bundle again, and fails if it stays damaged
+
+
+def empty_wasm(output: Path) -> None:
+    (output / "wasm.unknown.pagefind").write_bytes(b"")  # what an interrupted write leaves
+
+
+def test_a_damaged_bundle_is_indexed_again(tmp_path, monkeypatch, capsys):
+    site = write_site(tmp_path / "site")
+    calls = []
+    real = search.run_pagefind
+
+    def damaging_once(documents, output):
+        real(documents, output)
+        calls.append(output.relative_to(site).as_posix())
+        if len(calls) == 1:
+            empty_wasm(output)
+
+    monkeypatch.setattr(search, "run_pagefind", damaging_once)
+    assert index(site, shard_pages=10) == len(PAGES)
+    assert calls == ["pagefind", "pagefind"]
+    assert check_index(site) == []
+    assert capsys.readouterr().err == ("Tìm kiếm: chỉ mục pagefind/ bị hỏng (pagefind/wasm.unknown.pagefind: "
+                                       "tệp rỗng (0 byte)); lập lại chỉ mục, lần 2/3\n")
+
+
+def test_a_bundle_that_stays_damaged_stops_the_indexing(tmp_path, monkeypatch):
+    site = write_site(tmp_path / "site")
+    real = search.run_pagefind
+    monkeypatch.setattr(search, "run_pagefind", lambda documents, output: (real(documents, output), empty_wasm(output)))
+    with pytest.raises(search.SearchIndexError, match="chỉ mục pagefind/ vẫn hỏng sau 3 lần lập") as caught:
+        index(site, shard_pages=10)
+    assert caught.value.problems == ["pagefind/wasm.unknown.pagefind: tệp rỗng (0 byte)"]
+
+
+def test_pagefind_failing_stops_the_indexing(tmp_path, monkeypatch):
+    site = write_site(tmp_path / "site")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")  # the Python wrapper runs this binary instead
+    with pytest.raises(search.SearchIndexError, match="Pagefind dừng với mã 1"):
+        index(site)
+
+
+def test_a_build_whose_index_stays_damaged_fails_and_keeps_the_previous_site(project, tmp_path):
+    site = tmp_path / "site"
+    command = [sys.executable, "-m", "scripts.build", "--quiet", "--site-dir", str(site),
+               "--config-file", str(project / "mkdocs.yml")]
+    first = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+    # The project's own copy of the pipeline is what its build imports: make its indexer damage every index.
+    with (project / "plansite" / "search.py").open("a", encoding="utf-8") as source:
+        source.write("\n_real_run_pagefind = run_pagefind\n\n"
+                     "def run_pagefind(documents, output):\n"
+                     "    _real_run_pagefind(documents, output)\n"
+                     "    (output / 'wasm.unknown.pagefind').write_bytes(b'')\n")
+    second = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert second.returncode != 0
+    assert second.stderr.count("lập lại chỉ mục") == 2
+    assert ("Tìm kiếm: chỉ mục pagefind/ vẫn hỏng sau 3 lần lập; trang chưa được dựng:\n"
+            "  pagefind/wasm.unknown.pagefind: tệp rỗng (0 byte)") in second.stderr
+    assert second.stderr.rstrip().endswith("Dựng trang thất bại; site/ giữ nguyên bản cũ.")
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")]
