@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts import chromium as chromium_finder
 from scripts.project import ROOT, copy_project
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -44,9 +45,6 @@ def built_site(tmp_path_factory) -> Path:
 
 # Browser tests: the built site served on 127.0.0.1, one Chromium for the whole session.
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -76,9 +74,14 @@ def site_url(built_site) -> str:
 
 @pytest.fixture(scope="session")
 def browser():
+    """Chrome or Chromium as scripts/chromium.py finds it ($PLANSITE_CHROMIUM, then PATH)."""
     from playwright.sync_api import sync_playwright
 
+    try:
+        executable = chromium_finder.find()
+    except chromium_finder.ChromiumMissing as missing:
+        pytest.fail(str(missing), pytrace=False)
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=executable, args=chromium_finder.ARGS)
         yield chromium
         chromium.close()
