@@ -34,8 +34,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 chromium:
 	@$(PYTHON) -m scripts.chromium --install >/dev/null
 
-serve: $(VENV)/.site-deps  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on every save
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+serve: $(VENV)/.site-deps  ## build the site and serve it at http://$(HOST), rebuilding on every save
+	@$(BIN)/python -m scripts.serve $(HOST)
 
 build: $(VENV)/.site-deps  ## write the static site to site/ (replaced only if the build succeeds)
 	$(BIN)/python -m scripts.build

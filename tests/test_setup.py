@@ -1,8 +1,10 @@
-"""Set-up that explains itself: a missing browser gets a clear message, not a failure inside apt-get."""
+"""Set-up that explains itself: a missing browser and a busy port each get a clear message, not a traceback."""
 
 from __future__ import annotations
 
 import os
+import re
+import socket
 import stat
 import subprocess
 import sys
@@ -11,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from scripts import chromium
+from scripts import chromium, serve
+from scripts.project import free_port
 
 # ---- Chrome or Chromium: $PLANSITE_CHROMIUM, then PATH (scripts/chromium.py) ------------------------
 
@@ -80,3 +83,36 @@ def test_tests_and_benchmarks_find_the_browser_in_one_place():
         text = (ROOT / user).read_text(encoding="utf-8")
         assert "/usr/bin/chromium" not in text, user
         assert "chromium.find()" in text or "chromium_finder.find()" in text or "-m scripts.chromium" in text, user
+
+
+# ---- make serve on a busy port ------------------------------------------------------------------
+
+
+def test_a_busy_port_gives_one_vietnamese_line_naming_a_free_one():
+    port = free_port()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", port))
+        taken.listen()
+        result = subprocess.run([sys.executable, "-m", "scripts.serve", f"127.0.0.1:{port}"], cwd=ROOT,
+                                capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    suggested = re.fullmatch(rf"Cổng {port} trên 127\.0\.0\.1 đang bận \(có thể một make serve khác đang chạy\); "
+                             r"hãy chọn cổng khác, ví dụ: make serve HOST=127\.0\.0\.1:(\d+)", line)
+    assert suggested, line
+    assert int(suggested.group(1)) > port
+
+
+def test_a_malformed_host_gives_one_line():
+    assert serve.problem("localhost") == ('HOST "localhost" không hợp lệ; hãy viết máy:cổng, '
+                                          "ví dụ: make serve HOST=127.0.0.1:8001")
+
+
+def test_a_free_port_is_no_problem():
+    assert serve.problem(f"127.0.0.1:{free_port()}") is None
+
+
+def test_make_serve_hands_host_to_the_serve_script():
+    result = subprocess.run(["make", "-n", "serve", "HOST=127.0.0.1:8001"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert ".venv/bin/python -m scripts.serve 127.0.0.1:8001" in result.stdout.splitlines()
