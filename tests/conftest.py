@@ -5,19 +5,27 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from scripts import chromium as chromium_finder
 from scripts.project import ROOT, copy_project
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# Tests write nothing into the checkout. Hypothesis keeps its example database and caches in the
+# system's temporary folder, one per checkout, so a failing example is still replayed next run;
+# pytest's own cache is off (pytest.ini). pytest_sessionfinish below checks that nothing new appeared.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / f"plansite-hypothesis-{hashlib.sha1(bytes(ROOT)).hexdigest()[:10]}")
 
 
 def run_mkdocs(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -85,3 +93,41 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=executable, args=chromium_finder.ARGS)
         yield chromium
         chromium.close()
+
+
+# Nothing new in the checkout after a test run: compare git's untracked and ignored paths before and after.
+
+_NEW_PATH_STATES = ("??", "!!")  # untracked, ignored
+_paths_before: set[str] | None = None
+
+
+def _untracked_and_ignored() -> set[str] | None:
+    """Paths git reports as untracked or ignored (a new folder as one line), or None outside a git checkout."""
+    try:
+        result = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--ignored"],
+                                capture_output=True, text=True, timeout=120, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if result.returncode != 0:
+        return None
+    return {line[3:] for line in result.stdout.splitlines() if line[:2] in _NEW_PATH_STATES}
+
+
+def pytest_sessionstart(session):
+    global _paths_before
+    _paths_before = _untracked_and_ignored()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _paths_before is None:
+        return
+    after = _untracked_and_ignored() or set()
+    # Python's bytecode cache comes with any import unless PYTHONDONTWRITEBYTECODE is set, as
+    # `make test` sets it: counted only then, so running pytest directly does not fail on it.
+    new = sorted(path for path in after - _paths_before
+                 if sys.flags.dont_write_bytecode or "__pycache__" not in path.split("/"))
+    if new:
+        print("\nThe test run wrote into the checkout (tests must write under a temporary folder; "
+              "if you made these yourself during the run, run the tests again):\n"
+              + "".join(f"  {path}\n" for path in new), file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
