@@ -14,7 +14,8 @@ with plansite.search_bundle, the check the build itself runs, and each run is on
 
 With `--indexer`, only the indexing step runs, on the search documents of the real site (or of
 `--site`), into a fresh folder each time, with no retry, so its own failure rate shows; each run
-also reports its time and the peak memory of the indexer process. Several indexers take turns,
+also reports its time, and the CPU time and peak memory of the indexer process (the Python
+side of the `service` indexers is not counted: it only waits). Several indexers take turns,
 run by run, so they meet the same load. Indexers:
 
   cli           Pagefind's CLI (`python -m pagefind`), as plansite/search.py runs it
@@ -117,8 +118,10 @@ def _worker(indexer: str, documents: Path, output: Path) -> None:
     except Exception as exc:  # reported as a failed run
         error = f"{type(exc).__name__}: {exc}"
     seconds = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # Linux: KB, of the largest child
-    print(json.dumps({"seconds": seconds, "peak_kb": peak_kb, "error": error}))
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the indexer process, waited for
+    print(json.dumps({"seconds": seconds, "cpu_seconds": children.ru_utime + children.ru_stime,
+                      "peak_kb": children.ru_maxrss,  # Linux: KB, of the largest child
+                      "error": error}))
 
 
 def write_documents(site: Path, folder: Path, pages: int | None) -> int:
@@ -187,7 +190,8 @@ def summarise(name: str, runs: list[dict]) -> str:
             f"; retries {sum(run.get('retries', 0) for run in runs)}"
             f"; median {statistics.median(seconds):.2f} s (min {min(seconds):.2f}, max {max(seconds):.2f})")
     if "peak_kb" in runs[0]:
-        line += f"; peak memory median {statistics.median(run['peak_kb'] for run in runs) / 1024:.0f} MB"
+        line += (f"; indexer CPU median {statistics.median(run['cpu_seconds'] for run in runs):.2f} s"
+                 f"; peak memory median {statistics.median(run['peak_kb'] for run in runs) / 1024:.0f} MB")
     return line
 
 
