@@ -211,3 +211,17 @@ def test_a_build_whose_index_stays_damaged_fails_and_keeps_the_previous_site(pro
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")]
+
+
+def test_the_stress_script_runs_and_reports(tmp_path):
+    """scripts/search_stress.py, once each way and without load, so it keeps working (BENCHMARKS.md)."""
+    site = write_site(tmp_path / "site")
+    command = [sys.executable, "-m", "scripts.search_stress", "--runs", "1", "--cpu-load", "0", "--io-load", "0"]
+    alone = subprocess.run([*command, "--indexer", "cli,service-wait", "--site", str(site)], cwd=ROOT,
+                           capture_output=True, text=True)
+    assert alone.returncode == 0, alone.stdout + alone.stderr
+    assert "cli: 1 ok, 0 broken, 0 failed of 1" in alone.stdout
+    assert "service-wait: 1 ok, 0 broken, 0 failed of 1" in alone.stdout
+    builds = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert builds.returncode == 0, builds.stdout + builds.stderr
+    assert "build: 1 ok, 0 broken, 0 failed of 1; retries 0" in builds.stdout
