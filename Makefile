@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test schema bench lighthouse search-bench clean
+.PHONY: serve build check test schema bench lighthouse search-bench clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -27,14 +27,15 @@ node_modules/.package-lock.json: package.json package-lock.json
 	command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 (Debian packages 'nodejs' and 'npm')"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 
-# Debian's Chromium for the browser tests (Playwright cannot download its own browser here).
-/usr/bin/chromium:
-	command -v apt-get >/dev/null || { echo "Chromium is missing: install it (Debian package 'chromium')"; exit 1; }
-	$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null
+# Chrome or Chromium for the browser tests (Playwright cannot download its own browser here):
+# $(PLANSITE_CHROMIUM), else chromium, chromium-browser or google-chrome on PATH. Only if none is
+# found and apt-get can run (as root, or with sudo) is Debian's chromium installed; otherwise
+# scripts/chromium.py says what to install and how to point the tests at a browser.
+chromium:
+	@$(PYTHON) -m scripts.chromium --install >/dev/null
 
-serve: $(VENV)/.site-deps  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on every save
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+serve: $(VENV)/.site-deps  ## build the site and serve it at http://$(HOST), rebuilding on every save
+	@$(BIN)/python -m scripts.serve $(HOST)
 
 build: $(VENV)/.site-deps  ## write the static site to site/ (replaced only if the build succeeds)
 	$(BIN)/python -m scripts.build
@@ -42,13 +43,13 @@ build: $(VENV)/.site-deps  ## write the static site to site/ (replaced only if t
 check: $(VENV)/.site-deps  ## validate content/ alone, without building the site
 	$(BIN)/python -m scripts.check
 
-test: $(VENV)/.test-deps /usr/bin/chromium node_modules/.package-lock.json  ## run every test
+test: chromium $(VENV)/.test-deps node_modules/.package-lock.json  ## run every test
 	$(BIN)/python -m pytest
 
-lighthouse: $(VENV)/.site-deps /usr/bin/chromium  ## benchmark (not a test): Lighthouse scores of home, plan and a task page
+lighthouse: chromium $(VENV)/.site-deps  ## benchmark (not a test): Lighthouse scores of home, plan and a task page
 	$(BIN)/python -m scripts.lighthouse
 
-search-bench: $(VENV)/.test-deps /usr/bin/chromium  ## benchmark: bytes one search downloads, real site and 10,000 tasks
+search-bench: chromium $(VENV)/.test-deps  ## benchmark: bytes one search downloads, real site and 10,000 tasks
 	$(BIN)/python -m scripts.search_bench
 
 # e.g. make bench BENCH_ARGS="--sizes 100,1000 --runs 1"; figures and the command are in BENCHMARKS.md

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from plansite.build import SESSION, SiteBuild, prepare  # noqa: E402
 from plansite.errors import ContentError  # noqa: E402
-from plansite.search import index_site  # noqa: E402
+from plansite.search import SearchIndexError, index_site  # noqa: E402
 from plansite.today import BadToday  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -122,5 +122,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 def on_post_build(config: MkDocsConfig) -> None:
     # Inside the build, so `make build` swaps in a site only together with its index.
-    pages = index_site(Path(config.site_dir), _state.build.site.glossary)
+    try:
+        pages = index_site(Path(config.site_dir), _state.build.site.glossary)
+    except SearchIndexError as exc:  # the search page would fail to load: publish nothing
+        raise PluginError("Tìm kiếm: " + "\n  ".join([f"{exc}; trang chưa được dựng:", *exc.problems])) from None
     log.info(f"Tìm kiếm: đã lập chỉ mục {pages} trang")

@@ -94,15 +94,38 @@ def record_and_field(data: Any, loc: tuple) -> tuple[str | None, str | None]:
     return record, field
 
 
+def _closest_field(model: type[BaseModel], data: Any, loc: tuple) -> str | None:
+    """The field a misspelt key most likely means: the closest allowed name the record lacks.
+
+    A field the record already has is not offered: renaming the key to it would make a
+    duplicate key, so the stray key is something else.
+    """
+    owner = _model_at(model, loc)
+    if owner is None:
+        return None
+    record = _value_at(data, loc[:-1])
+    absent = [name for name in owner.model_fields if not (isinstance(record, dict) and name in record)]
+    typed = str(loc[-1]).strip().lower().replace("-", "_").replace(" ", "_")
+    close = difflib.get_close_matches(typed, absent, n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
 def problems_from_validation(exc: ValidationError, loaded: LoadedFile, model: type[BaseModel]) -> list[Problem]:
+    errors = exc.errors(include_url=False)
+    # A misspelt key ("shorttitle") also leaves its field missing: one problem, with the hint, not two.
+    meant = {tuple(e["loc"]): _closest_field(model, loaded.data, tuple(e["loc"]))
+             for e in errors if e["type"] == "extra_forbidden"}
+    explained = {loc[:-1] + (field,) for loc, field in meant.items() if field}
     problems = []
-    for error in exc.errors(include_url=False):
+    for error in errors:
         loc = tuple(error["loc"])
         kind = error["type"]
+        if kind == "missing" and loc in explained:
+            continue
         value = _value_at(loaded.data, loc)
         record, field = record_and_field(loaded.data, loc)
         line, column = mark_of(loaded.data, loc)
-        code, message = _describe(kind, error, value, model, loc)
+        code, message = _describe(kind, error, value, model, loc, meant.get(loc))
         if kind == "missing":  # nothing to point at but the record that lacks it
             line, column = mark_of(loaded.data, loc[:-1])
         elif kind == "extra_forbidden":  # the misspelt key itself, not its value
@@ -111,7 +134,8 @@ def problems_from_validation(exc: ValidationError, loaded: LoadedFile, model: ty
     return problems
 
 
-def _describe(kind: str, error: dict, value: Any, model: type[BaseModel], loc: tuple) -> tuple[str, str]:
+def _describe(kind: str, error: dict, value: Any, model: type[BaseModel], loc: tuple,
+              meant: str | None = None) -> tuple[str, str]:
     ctx = error.get("ctx") or {}
     name = loc[-1] if loc else ""
     if kind == "missing":
@@ -119,7 +143,8 @@ def _describe(kind: str, error: dict, value: Any, model: type[BaseModel], loc: t
     if kind == "extra_forbidden":
         owner = _model_at(model, loc)
         allowed = ", ".join(owner.model_fields) if owner else ""
-        return "E-FIELD-UNKNOWN", f'trường "{name}" không có trong lược đồ (gõ nhầm tên?); các trường hợp lệ: {allowed}'
+        hint = f'có phải "{meant}"?' if meant else "gõ nhầm tên?"
+        return "E-FIELD-UNKNOWN", f'trường "{name}" không có trong lược đồ ({hint}); các trường hợp lệ: {allowed}'
     if kind == "literal_error":
         allowed = _literal_values(model, loc)
         if not allowed:  # pydantic's own list, which ends in an English "or"

@@ -18,25 +18,24 @@ for excerpts and synonym matching, and the browser tests check that both agree.
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from plansite.search_bundle import OUTPUT, SHARD_OUTPUT, SHARDS, SYNONYMS  # where the index's parts live
+from plansite.search_bundle import check_bundle, check_index, page_count
 
 from plansite.folding import fold
 
-OUTPUT = "pagefind"  # folder of the index inside the site, served as /pagefind/
-SYNONYMS = "synonyms.json"  # in OUTPUT: the glossary's spellings, for search.js
-SHARDS = "shards.json"  # in OUTPUT: the further index bundles search.js merges into the first
-SHARD_OUTPUT = "pagefind-shards"  # folder of those bundles inside the site
 # Pages per Pagefind index. The indexer holds a whole index in memory (about 170 KB a page:
 # 2.1 GB for 12,000 pages), so a large site is indexed in shards, one indexer at a time, and
 # the browser merges them (Pagefind's mergeIndex). The real site fits in one.
@@ -119,10 +118,53 @@ def site_pages(site_dir: Path) -> Iterator[SearchPage]:
             yield page
 
 
-async def _write_index(documents: Path, output: Path) -> int:
-    config = IndexConfig(exclude_selectors=EXCLUDED, force_language=LANGUAGE, output_path=str(output))
-    async with PagefindIndex(config=config) as index:  # the index is written on a clean exit
-        return (await index.add_directory(str(documents)))["page_count"]
+ATTEMPTS = 3  # times a bundle is indexed before the build gives up on it
+
+
+class SearchIndexError(Exception):
+    """The search index could not be written whole; `problems` names each damaged file."""
+
+    def __init__(self, message: str, problems: list[str]):
+        super().__init__(message)
+        self.problems = problems
+
+
+def run_pagefind(documents: Path, output: Path) -> None:
+    """Index the HTML files in `documents` into the bundle folder `output` with Pagefind's CLI.
+
+    The CLI rather than Pagefind's Python API: the API's `async with PagefindIndex()` exit
+    terminates the indexer as soon as it answers WriteFiles, which it does before its writes
+    have finished, so a file is sometimes left empty (BENCHMARKS.md, "Search index written
+    broken"). The CLI exits only once every file is written. It runs in the documents folder
+    without the caller's PAGEFIND_* variables, so no pagefind.yml or environment setting of
+    the caller changes the index.
+    """
+    command = [sys.executable, "-m", "pagefind", "--site", str(documents), "--output-path", str(output),
+               "--force-language", LANGUAGE, "--silent"]
+    for selector in EXCLUDED:
+        command += ["--exclude-selectors", selector]
+    environment = {name: value for name, value in os.environ.items()
+                   if not name.startswith("PAGEFIND_") or name == "PAGEFIND_BINARY_PATH"}
+    result = subprocess.run(command, cwd=documents, env=environment, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        output_text = (result.stdout + result.stderr).strip().splitlines()
+        raise SearchIndexError(f"Pagefind dừng với mã {result.returncode}", output_text[-10:])
+
+
+def _index_bundle(documents: Path, target: Path, site_dir: Path) -> int:
+    """Index `documents` into `target`, check every file, index again if any is damaged."""
+    name = target.relative_to(site_dir).as_posix() + "/"
+    for attempt in range(1, ATTEMPTS + 1):
+        shutil.rmtree(target, ignore_errors=True)
+        run_pagefind(documents, target)
+        problems = check_bundle(target, site_dir)
+        if not problems:
+            return page_count(target)
+        if attempt < ATTEMPTS:  # printed, not logged: MkDocs' --strict would fail the build on a warning
+            print(f"Tìm kiếm: chỉ mục {name} bị hỏng ({problems[0]}"
+                  f"{f' và {len(problems) - 1} lỗi khác' if len(problems) > 1 else ''}); "
+                  f"lập lại chỉ mục, lần {attempt + 1}/{ATTEMPTS}", file=sys.stderr, flush=True)
+    raise SearchIndexError(f"chỉ mục {name} vẫn hỏng sau {ATTEMPTS} lần lập", problems)
 
 
 def index_site(site_dir: Path, glossary: Iterable, shard_pages: int = SHARD_PAGES) -> int:
@@ -130,8 +172,9 @@ def index_site(site_dir: Path, glossary: Iterable, shard_pages: int = SHARD_PAGE
 
     Every `shard_pages` pages make one index: the first in pagefind/, the others in
     pagefind-shards/<n>/, listed in pagefind/shards.json for search.js to merge. Each shard's
-    documents go through a temporary folder and one add_directory request: the Python
-    service answers one request per 0.1 s, far too slow for one request per page.
+    documents go through a temporary folder that Pagefind's CLI indexes. Every bundle is checked
+    file by file once written (plansite/search_bundle.py) and indexed again if damaged, and the
+    whole index once more at the end; SearchIndexError if it cannot be made whole.
     """
     site_dir = Path(site_dir).resolve()
     output = site_dir / OUTPUT
@@ -148,7 +191,7 @@ def index_site(site_dir: Path, glossary: Iterable, shard_pages: int = SHARD_PAGE
                 document = documents / page.path
                 document.parent.mkdir(parents=True, exist_ok=True)
                 document.write_text(page.html, encoding="utf-8")
-            count += asyncio.run(_write_index(documents, target))
+            count += _index_bundle(documents, target, site_dir)
         if target != output:
             shards.append(target.relative_to(site_dir).as_posix() + "/")
     if not count:  # e.g. a theme upgrade changed the article markup _ARTICLE looks for
@@ -159,4 +202,7 @@ def index_site(site_dir: Path, glossary: Iterable, shard_pages: int = SHARD_PAGE
     synonyms = json.dumps(synonym_groups(glossary), ensure_ascii=False, separators=(",", ":"))
     (output / SYNONYMS).write_text(synonyms, encoding="utf-8")
     (output / SHARDS).write_text(json.dumps(shards), encoding="utf-8")
+    problems = check_index(site_dir)
+    if problems:
+        raise SearchIndexError("chỉ mục tìm kiếm bị hỏng", problems)
     return count

@@ -1,7 +1,8 @@
 """Build the site with `mkdocs build --strict` into a fresh folder, then swap it into place.
 
 A failed build leaves the previous site/ exactly as it was: the new site is written
-beside it and only renamed over it once MkDocs has finished without an error.
+beside it and only renamed over it once MkDocs has finished without an error and its search
+index has passed plansite/search_bundle.py's check.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from plansite.search_bundle import check_index
+
 
 def build(site_dir: Path, config: Path, quiet: bool = False) -> int:
     site_dir = site_dir.resolve()
@@ -25,11 +28,14 @@ def build(site_dir: Path, config: Path, quiet: bool = False) -> int:
         command.append("--quiet")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # the notice is about Material, not this build
     result = subprocess.run(command, check=False, env=env)
-    if result.returncode != 0:
+    # The build checks its search index itself; checked again here, where the site is published.
+    problems = check_index(staging) if result.returncode == 0 else []
+    if result.returncode != 0 or problems:
         shutil.rmtree(staging, ignore_errors=True)
         kept = "giữ nguyên bản cũ" if site_dir.exists() else "chưa có bản nào"
-        print(f"Dựng trang thất bại; {site_dir.name}/ {kept}.", file=sys.stderr)
-        return result.returncode
+        reason = "".join(f"\n  chỉ mục tìm kiếm hỏng: {problem}" for problem in problems)
+        print(f"Dựng trang thất bại; {site_dir.name}/ {kept}.{reason}", file=sys.stderr)
+        return result.returncode or 1
     retired = None
     if site_dir.exists():
         retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))

@@ -1,7 +1,7 @@
 """Lighthouse scores of the built site (a benchmark, not a test): `make lighthouse`.
 
 Builds the site, serves it on 127.0.0.1, and runs Lighthouse 12.2.3 (scripts/lighthouse/,
-installed here with `npm ci`, apart from the test tools) in Debian's Chromium with its
+installed here with `npm ci`, apart from the test tools) in Chromium (scripts/chromium.py) with its
 default mobile settings; the site is served gzipped, as static hosts serve it (emulated phone, simulated slow 4G and CPU) on the home page,
 the full plan and a task page. Prints the four category scores and any request that
 left 127.0.0.1; the JSON reports are kept in .lighthouse/.
@@ -22,6 +22,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scripts import chromium
 from scripts.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +70,7 @@ def install() -> Path:
 def run(binary: Path, url: str, output: Path) -> dict:
     subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={output}",
                     f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"],
-                   check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
+                   check=True, env={**os.environ, "CHROME_PATH": chromium.find()})
     return json.loads(output.read_text(encoding="utf-8"))
 
 

@@ -23,11 +23,10 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from scripts import chromium
 from scripts.project import ROOT, copy_project
 
 QUERIES = ["nhựa", "kinh te tuan hoan", "1375", "dieu"]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 WAIT_MS = 60_000
 
 
@@ -67,7 +66,7 @@ def measure(site: Path, engine: str, queries: list[str]) -> list[dict]:
     rows = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=chromium.find(), args=chromium.ARGS)
             for first, second in zip(queries, queries[1:] + queries[:1]):
                 context = browser.new_context()
                 context.set_default_timeout(WAIT_MS)

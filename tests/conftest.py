@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import os
 import shutil
 import subprocess
@@ -19,13 +20,20 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
+from scripts import chromium as chromium_finder
 from scripts.project import ROOT, copy_project
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_CONTENT = FIXTURES / "site" / "content"
 FIXTURE_TODAY = "2026-11-30"  # the day the fixture content was frozen; tests that move it say so
 REPO_URL = "https://github.com/example/ke-hoach-bvmt"
+
+# Tests write nothing into the checkout. Hypothesis keeps its example database and caches in the
+# system's temporary folder, one per checkout, so a failing example is still replayed next run;
+# pytest's own cache is off (pytest.ini). pytest_sessionfinish below checks that nothing new appeared.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / f"plansite-hypothesis-{hashlib.sha1(bytes(ROOT)).hexdigest()[:10]}")
 
 
 def run_mkdocs(project: Path, site_dir: Path, *extra: str, env: dict | None = None,
@@ -83,9 +91,6 @@ def built_site(tmp_path_factory) -> Path:
 
 # Browser tests: the built site served on 127.0.0.1, one Chromium for the whole session.
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -122,10 +127,15 @@ def fixture_url(fixture_site) -> str:
 
 @pytest.fixture(scope="session")
 def browser():
+    """Chrome or Chromium as scripts/chromium.py finds it ($PLANSITE_CHROMIUM, then PATH)."""
     from playwright.sync_api import sync_playwright
 
+    try:
+        executable = chromium_finder.find()
+    except chromium_finder.ChromiumMissing as missing:
+        pytest.fail(str(missing), pytrace=False)
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=executable, args=chromium_finder.ARGS)
         yield chromium
         chromium.close()
 
@@ -141,3 +151,41 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     folder = screenshot_folder()
     if folder.is_dir() and any(folder.iterdir()):
         terminalreporter.write_line(f"Screenshots of every page type at 360 and 1280 px: {folder}")
+
+
+# Nothing new in the checkout after a test run: compare git's untracked and ignored paths before and after.
+
+_NEW_PATH_STATES = ("??", "!!")  # untracked, ignored
+_paths_before: set[str] | None = None
+
+
+def _untracked_and_ignored() -> set[str] | None:
+    """Paths git reports as untracked or ignored (a new folder as one line), or None outside a git checkout."""
+    try:
+        result = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--ignored"],
+                                capture_output=True, text=True, timeout=120, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if result.returncode != 0:
+        return None
+    return {line[3:] for line in result.stdout.splitlines() if line[:2] in _NEW_PATH_STATES}
+
+
+def pytest_sessionstart(session):
+    global _paths_before
+    _paths_before = _untracked_and_ignored()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _paths_before is None:
+        return
+    after = _untracked_and_ignored() or set()
+    # Python's bytecode cache comes with any import unless PYTHONDONTWRITEBYTECODE is set, as
+    # `make test` sets it: counted only then, so running pytest directly does not fail on it.
+    new = sorted(path for path in after - _paths_before
+                 if sys.flags.dont_write_bytecode or "__pycache__" not in path.split("/"))
+    if new:
+        print("\nThe test run wrote into the checkout (tests must write under a temporary folder; "
+              "if you made these yourself during the run, run the tests again):\n"
+              + "".join(f"  {path}\n" for path in new), file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
