@@ -146,38 +146,38 @@ def test_3_misspelt_field_points_at_the_key_and_lists_the_allowed_fields(content
 
 
 def test_3_misspelt_field_suggests_the_field_it_means_and_is_not_also_reported_missing(content):
-    content.edit("tasks.yml", "    short_title: Cụm công nghiệp", "    shorttitle: Cụm công nghiệp")
-    line, column = content.where("tasks.yml", "shorttitle:")
+    content.edit(TASKS, "    short_title: Cụm công nghiệp", "    shorttitle: Cụm công nghiệp")
+    line, column = content.where(TASKS, "shorttitle:")
     problem = only(content.problems())
     assert problem == Problem(
-        "content/tasks.yml", line, column, "E-FIELD-UNKNOWN",
+        "content/plans/2024/tasks.yml", line, column, "E-FIELD-UNKNOWN",
         'trường "shorttitle" không có trong lược đồ (có phải "short_title"?); '
         "các trường hợp lệ: id, number, short_title, text, cites, period",
         "cum-cong-nghiep", "shorttitle",
     )
     assert problem.format() == (
-        f'content/tasks.yml:{line}:{column} [E-FIELD-UNKNOWN] bản ghi "cum-cong-nghiep" → trường "shorttitle": '
+        f'content/plans/2024/tasks.yml:{line}:{column} [E-FIELD-UNKNOWN] bản ghi "cum-cong-nghiep" → trường "shorttitle": '
         'trường "shorttitle" không có trong lược đồ (có phải "short_title"?); '
         "các trường hợp lệ: id, number, short_title, text, cites, period")
 
 
 def test_3_misspelt_field_in_a_nested_list_suggests_the_field_it_means(content):
-    needle = "        text: >-\n          Phối hợp với Sở Công Thương và các sở, ngành liên quan tham mưu"
-    content.edit("agencies.yml", needle, needle.replace("text:", "Txt:"))
-    line, column = content.where("agencies.yml", "Txt:")
+    needle = "      - text: >-\n          Phối hợp với Sở Công Thương và các sở, ngành liên quan tham mưu"
+    content.edit(DUTIES, needle, needle.replace("text:", "Txt:"))
+    line, column = content.where(DUTIES, "Txt:")
     assert only(content.problems()) == Problem(
-        "content/agencies.yml", line, column, "E-FIELD-UNKNOWN",
-        'trường "Txt" không có trong lược đồ (có phải "text"?); các trường hợp lệ: text, role, tasks, cites, partners',
-        "so-tai-chinh", "duties[1].Txt",
+        "content/plans/2024/duties.yml", line, column, "E-FIELD-UNKNOWN",
+        'trường "Txt" không có trong lược đồ (có phải "text"?); các trường hợp lệ: text, role, related_tasks, '
+        "cites, names", None, "sections[4].duties[1].Txt",
     )
 
 
 def test_3_misspelt_optional_field_suggests_it(content):
-    content.edit("deliverables.yml", "    period: Quý II-IV/2024\n", "    peroid: Quý II-IV/2024\n")
-    line, column = content.where("deliverables.yml", "peroid:")
+    content.edit(DELIVERABLES, "    period: Quý II-IV/2024\n", "    peroid: Quý II-IV/2024\n")
+    line, column = content.where(DELIVERABLES, "peroid:")
     problem = only(content.problems())
     assert (problem.file, problem.line, problem.column, problem.code, problem.record, problem.field) == (
-        "content/deliverables.yml", line, column, "E-FIELD-UNKNOWN", "lop-tap-huan", "peroid")
+        "content/plans/2024/deliverables.yml", line, column, "E-FIELD-UNKNOWN", "lop-tap-huan", "peroid")
     assert problem.message.startswith('trường "peroid" không có trong lược đồ (có phải "period"?); các trường hợp lệ: ')
 
 
@@ -188,13 +188,13 @@ def test_3_a_stray_key_like_a_field_the_record_has_gets_no_suggestion(content):
     assert only(content.problems()) == Problem(
         "content/agencies.yml", line, column, "E-FIELD-UNKNOWN",
         'trường "nmae" không có trong lược đồ (gõ nhầm tên?); '
-        "các trường hợp lệ: id, name, kind, section, duties, successor",
+        "các trường hợp lệ: id, name, kind, successor",
         "so-tai-chinh", "nmae",
     )
 
 
 def test_3_two_misspelt_fields_each_get_their_hint_and_nothing_is_reported_missing(content):
-    content.edit("tasks.yml", "    number: 2\n    short_title:", "    numbr: 2\n    short-title:")
+    content.edit(TASKS, "    number: 2\n    short_title:", "    numbr: 2\n    short-title:")
     problems = content.problems()
     assert [(p.code, p.field, p.message.split(";")[0]) for p in problems] == [
         ("E-FIELD-UNKNOWN", "numbr", 'trường "numbr" không có trong lược đồ (có phải "number"?)'),
