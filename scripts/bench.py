@@ -33,6 +33,8 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import yaml
+
 from scripts.project import ROOT, copy_project, fetch_text, free_port
 from scripts.synth import synthesize
 
@@ -161,6 +163,13 @@ def on_post_build(config):
 '''
 
 
+def floor_nav(build) -> list[dict]:
+    """The nav the hook gives MkDocs (hooks/plansite_hooks.py, on_config), as mkdocs.yml would write it."""
+    titles = {page.src_uri: page.title for page in build.pages}
+    return [{section.title: [({titles[uri]: uri} if uri in titles else uri) for uri in section.pages]}
+            if len(section.pages) > 1 else {section.title: section.pages[0]} for section in build.nav]
+
+
 def write_floor(data_project: Path, floor: Path) -> int:
     """Write the data project's pages as Markdown files into `floor`; return the page count."""
     from plansite.build import prepare  # the pipeline, as the hooks would run it
@@ -176,6 +185,9 @@ def write_floor(data_project: Path, floor: Path) -> int:
     abbreviations = getattr(build, "abbreviations", None)  # the hook hands the glossary to `abbr`, if any
     if abbreviations:
         floor_config = with_abbr_glossary(floor_config, abbreviations)
+    # The hook sets the sidebar from the page plan; a hand-written site writes the same one in mkdocs.yml.
+    floor_config += "nav:\n" + "".join(f"  {line}\n" for line in yaml.safe_dump(
+        floor_nav(build), allow_unicode=True, sort_keys=False, width=1000).splitlines())
     # A hand-written site with the same search runs the same indexer after its build.
     floor_config += "hooks:\n  - search_index.py\n"
     (floor / "search_index.py").write_text(FLOOR_SEARCH_HOOK.format(root=str(ROOT)), encoding="utf-8")

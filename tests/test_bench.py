@@ -77,6 +77,8 @@ def test_bench_at_a_tiny_size_reports_every_figure(tmp_path: Path):
     # both builds made exactly the same pages: the floor is the same site without hooks
     assert size["same_pages"], (size["only_in_data"], size["only_in_floor"])
     assert size["data"]["pages"] == size["floor"]["pages"] > 8
+    # and the same HTML, to the byte: the same nav, glossary tooltips and pages (no edit links in either)
+    assert size["data"]["html_bytes"] == size["floor"]["html_bytes"]
     for build in (size["data"], size["floor"]):
         assert len(build["all_seconds"]) == 1
         assert build["html_bytes"] > 0 and build["search_index_bytes"] > 0 and build["peak_rss_mb"] > 0
