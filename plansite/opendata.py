@@ -72,8 +72,10 @@ _SINGULAR = {"agencies": "agency", "references": "reference", "glossary": "term"
              "guidance": "item", "faq": "question", "plans": "plan", "tasks": "task", "deliverables": "deliverable",
              "sections": "section"}
 # Titles of the tables made from lists of nested records.
-_CHILD_TITLES = {"obligations_sources": "Căn cứ của từng quy định", "guidance_sources": "Căn cứ của từng nội dung hướng dẫn",
-                 "faq_sources": "Căn cứ của từng câu trả lời", "businesses_checklist": "Việc cần làm của từng loại hình",
+_CHILD_TITLES = {"obligations_sources": "Căn cứ của từng quy định",
+                 "guidance_sources": "Căn cứ của từng nội dung hướng dẫn",
+                 "faq_sources": "Căn cứ của từng câu trả lời",
+                 "businesses_checklist": "Việc cần làm của từng loại hình",
                  "plans_text_purposes": "Phần I (mục đích, yêu cầu) của từng kế hoạch",
                  "duties": "Phần IV: từng ý được giao cho từng đơn vị"}
 PLAN_ID = "plan_id"
@@ -223,8 +225,8 @@ def _tables() -> list[Table]:
     def add(content_type: ContentType, name: str, title: str, model: type[BaseModel], key: list[str],
             leading: list[Column], parent: Table | None = None, list_path: tuple[str, ...] = ()) -> Table:
         children: list = []
-        table = Table(name, title, content_type, content_type.in_plan, key, [*leading, *_columns(model, children=children)],
-                      list_path, parent)
+        columns = [*leading, *_columns(model, children=children)]
+        table = Table(name, title, content_type, content_type.in_plan, key, columns, list_path, parent)
         tables.append(table)
         for child_name, child_model, child_path in children:
             child_table_name = _TABLE_NAMES.get(f"{name}_{child_name}", f"{name}_{child_name}")
@@ -232,7 +234,8 @@ def _tables() -> list[Table]:
                                 _column(table, c).description, required=True) for c in key]
             position = Column(POSITION, (), "integer", _DERIVED[POSITION], required=True)
             child = add(content_type, child_table_name, _CHILD_TITLES.get(child_table_name, f"{title}: {child_name}"),
-                        child_model, [c.name for c in inherited] + [POSITION], [*inherited, position], table, child_path)
+                        child_model, [c.name for c in inherited] + [POSITION], [*inherited, position], table,
+                        child_path)
             table.children.append(child)
         return table
 

@@ -2,9 +2,10 @@
 
 For each size N, `scripts.synth` writes a valid synthetic project, and the same pages are
 also written out as plain Markdown files into a second project with the same mkdocs.yml,
-theme and plugins but no hooks: the floor a hand-written site would cost; the downloads the pipeline makes (calendar feeds,
-open data) are static files there, as a hand-written site would publish them. Both are built
-with `mkdocs build --strict`, alternately, several times; the report gives medians.
+theme and plugins but no hooks: the floor a hand-written site would cost; the downloads the
+pipeline makes (calendar feeds, open data) are static files there, as a hand-written site
+would publish them. Both are built with `mkdocs build --strict`, alternately, several times;
+the report gives medians.
 
     python -m scripts.bench                     # N = 100, 1000, 10000; 3 runs (make bench)
     python -m scripts.bench --sizes 100 --runs 1 --no-profile
@@ -309,7 +310,8 @@ def measure_serve(runs: int, work: Path) -> dict:
             server.wait()
         log.close()
     shown = [s for s in seconds if s is not None]
-    return {"page": page, "file": tasks_file.relative_to(project).as_posix(), "all_seconds": [None if s is None else round(s, 2) for s in seconds],
+    return {"page": page, "file": tasks_file.relative_to(project).as_posix(),
+            "all_seconds": [None if s is None else round(s, 2) for s in seconds],
             "seconds": statistics.median(shown) if len(shown) == len(seconds) else None}
 
 

@@ -229,7 +229,8 @@ def scale_plan(files: dict[str, dict], count: int, agencies: list[str], ctx: Con
             text, cites = ctx.citing("Chủ trì " + ctx.words.sentence(25, 60).lower(), 0, 1)
             duties.append({"text": text, "role": "chu-tri", "related_tasks": block[start:start + 3], "cites": cites})
         text, cites = ctx.citing("Phối hợp " + ctx.words.sentence(20, 40).lower(), 0, 2)
-        duties.append({"text": text, "role": "phoi-hop", "related_tasks": ctx.rng.sample(plan_tasks, min(3, len(plan_tasks))),
+        duties.append({"text": text, "role": "phoi-hop",
+                       "related_tasks": ctx.rng.sample(plan_tasks, min(3, len(plan_tasks))),
                        "cites": cites, "names": ctx.many("agencies", 0, 2)})
         sections.append({"number": section, "agency": agency, "duties": duties})
 
@@ -240,7 +241,8 @@ def scale_plan(files: dict[str, dict], count: int, agencies: list[str], ctx: Con
             "id": f"san-pham-{number}", "number": number, "description": ctx.words.sentence(12, 30),
             "lead": ctx.many("agencies", 1, 1), "coordinators": ctx.many("agencies", 0, 3),
             "unit": ctx.rng.choice(UNITS), "quantity": ctx.rng.randint(1, 12),
-            "period": ctx.rng.choice(PERIODS), "tasks": ctx.rng.sample(plan_tasks, min(len(plan_tasks), ctx.rng.randint(1, 2))),
+            "period": ctx.rng.choice(PERIODS),
+            "tasks": ctx.rng.sample(plan_tasks, min(len(plan_tasks), ctx.rng.randint(1, 2))),
         })
 
 

@@ -93,7 +93,8 @@ def test_bench_at_a_tiny_size_reports_every_figure(tmp_path: Path):
     assert any("plansite/build.py" in row["function"] for row in profile["top_in_pipeline"])
 
     goals = {target["what"] for target in report["targets"]}
-    assert {"Ratio a/b at N=8 (CPU time; wall clock)", "Peak RSS at N=8", "One-line YAML change visible under serve"} <= goals
+    assert {"Ratio a/b at N=8 (CPU time; wall clock)", "Peak RSS at N=8",
+            "One-line YAML change visible under serve"} <= goals
     table = table_file.read_text(encoding="utf-8")
     assert "| N tasks |" in table and "| Target |" in table and "python -m scripts.bench" in table
 
