@@ -16,7 +16,6 @@ Moving to another generator means rewriting this file only.
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from plansite.build import SESSION, SiteBuild, prepare  # noqa: E402
 from plansite.errors import ContentError  # noqa: E402
+from plansite.gc_tuning import keep_for_build, release_previous_build  # noqa: E402
 from plansite.search import SearchIndexError, index_site  # noqa: E402
 from plansite.today import BadToday  # noqa: E402
 
@@ -54,7 +54,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
-    gc.unfreeze()  # under `serve`, let the previous build's data be collected
+    release_previous_build()  # under `serve`, let the previous build's data be collected
     try:
         _state.build = prepare(root, config.site_url or "http://127.0.0.1:8000/")
     except BadToday as exc:
@@ -69,10 +69,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
               file=sys.stderr, flush=True)
         _state.build = SESSION.last_good
     SESSION.last_good = _state.build
-    # The prepared site lives as long as the build. Frozen, it is left out of the garbage
-    # collector's full passes, which otherwise re-walk every record for each of them and
-    # make a large build cost more than the same pages written by hand (see BENCHMARKS.md).
-    gc.freeze()
+    # The prepared site lives as long as the build: kept out of the collector's passes (plansite/gc_tuning.py).
+    keep_for_build()
     for warning in _state.build.warnings:
         log.info(warning.format())
     config.mdx_configs.setdefault("abbr", {})["glossary"] = _state.build.abbreviations

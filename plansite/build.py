@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gc
 import posixpath
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,9 +19,11 @@ from plansite import routes
 from plansite.content import load_site
 from plansite.errors import Problem
 from plansite.feeds import feeds
+from plansite.gc_tuning import frozen
 from plansite.glossary import abbreviations
 from plansite.history import GitHistory
 from plansite.model import Site
+from plansite.opendata import Catalogue, open_data
 from plansite.pages import NavSection, PlannedPage, navigation, plan_pages
 from plansite.render import make_environment, render_pages, render_string
 from plansite.textfmt import vn_date
@@ -43,6 +42,7 @@ class SiteBuild:
     abbreviations: dict[str, str] = field(default_factory=dict)  # glossary term -> tooltip, for every page
     nav: list[NavSection] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # downloads by address: feeds, open data
+    downloads: Catalogue = field(default_factory=Catalogue)  # the open data, as the data page lists it
 
     def render_handwritten(self, markdown: str, src_uri: str) -> str:
         return render_string(self.site, markdown, src_uri, self.env)
@@ -87,13 +87,15 @@ def prepare(root: Path, site_url: str = "http://127.0.0.1:8000/", today: dt.date
     root = Path(root)
     loaded = load_site(root / "content", root, today or build_date())
     site = loaded.site
-    with _kept_out_of_gc():
-        pages = plan_pages(site)
+    with frozen():
+        files = feeds(site, lambda uri, anchor=None: absolute_url(site_url, uri, anchor))
+        data = open_data(site, root / "content", files)
+        files.update(data.files)
+        pages = plan_pages(site, data.catalogue)
         env = make_environment()
         markdown = render_pages(site, pages, env)
-        files = feeds(site, lambda uri, anchor=None: absolute_url(site_url, uri, anchor))
     return SiteBuild(root, site, pages, markdown, loaded.warnings, env, GitHistory(root),
-                     abbreviations(site.glossary), navigation(site, pages), files)
+                     abbreviations(site.glossary), navigation(site, pages), files, data.catalogue)
 
 
 def absolute_url(site_url: str, src_uri: str, anchor: str | None = None) -> str:
@@ -101,22 +103,6 @@ def absolute_url(site_url: str, src_uri: str, anchor: str | None = None) -> str:
     path = routes.served(src_uri)
     path = "" if path == "." else path + "/"
     return posixpath.join(site_url.rstrip("/") + "/", path) + (f"#{anchor}" if anchor else "")
-
-
-@contextmanager
-def _kept_out_of_gc() -> Iterator[None]:
-    """Leave every object alive now (the loaded site) out of garbage collection passes meanwhile.
-
-    Rendering makes many short-lived objects, so the collector runs often, and each full
-    pass would re-walk every record: at 10,000 tasks that was a quarter of the render time.
-    """
-    already = gc.get_freeze_count()
-    gc.freeze()
-    try:
-        yield
-    finally:
-        if not already:  # objects frozen by a caller stay frozen
-            gc.unfreeze()
 
 
 @dataclass

@@ -18,7 +18,8 @@ from pydantic import BaseModel, ValidationError
 
 from plansite import schema
 from plansite.errors import ContentError, Problem
-from plansite.loader import LoadedFile, load_file, without_gc
+from plansite.gc_tuning import paused
+from plansite.loader import LoadedFile, load_file
 from plansite.model import PlanContent, Site
 from plansite.references import check_references
 from plansite.schema_errors import problems_from_validation
@@ -95,7 +96,7 @@ class Loaded:
     warnings: list[Problem]
 
 
-@without_gc
+@paused
 def load_site(content_dir: Path, display_root: Path | None = None, today: dt.date | None = None) -> Loaded:
     """Load `content_dir`; raise ContentError listing every problem if any is an error.
 

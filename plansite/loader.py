@@ -8,26 +8,22 @@ warnings; anything that could lose data is an error.
 
 from __future__ import annotations
 
-import functools
-import gc
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
 import yaml
 
 from plansite.errors import Problem
+from plansite.gc_tuning import paused
 
 try:  # libyaml is several times faster on large collections; marks are the same.
     _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - only without libyaml
     _BaseLoader = yaml.SafeLoader
 
-P = ParamSpec("P")
-R = TypeVar("R")
 # Invisible characters no plan text needs: C0/C1 controls, zero-width space, line/paragraph
 # separators, bidirectional overrides (they reorder what readers see), BOM, non-characters.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2028\u2029\u2066-\u2069"
@@ -225,28 +221,7 @@ def _normalise_strings(data: Any, path: str, problems: list[Problem], mark=(1, 1
     return data
 
 
-def without_gc(function: Callable[P, R]) -> Callable[P, R]:
-    """Run `function` with the cyclic garbage collector paused.
-
-    Loading builds hundreds of thousands of small, acyclic containers; the collector
-    would otherwise walk all of them again and again and cost more than parsing itself.
-    Reference counting still frees everything as usual.
-    """
-
-    @functools.wraps(function)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-
-    return wrapper
-
-
-@without_gc
+@paused
 def load_file(file: Path, display_path: str) -> LoadedFile:
     """Load one file. Never raises for bad content: problems are returned with the data."""
     problems: list[Problem] = []

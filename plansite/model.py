@@ -13,6 +13,7 @@ in force or ended, a target year passed) is computed here, so every page says th
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -49,7 +50,7 @@ class Entity:
             result = vocabulary.label(value) if value is not None else None
         else:
             value = getattr(self.record, name)
-            declared = {f.name: f for f in ref_fields(type(self.record))}.get(name)
+            declared = _declared(type(self.record)).get(name)
             if declared and declared.target and value is not None:
                 resolve = self.site.resolver(declared.target, self.plan)
                 result = [resolve(v) for v in value] if declared.many else resolve(value)
@@ -63,6 +64,12 @@ class Entity:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {getattr(self.record, 'id', '')}>"
+
+
+@functools.cache
+def _declared(model: type[BaseModel]) -> dict[str, Any]:
+    """The reference and nested-record fields of a model, by name (read once per model)."""
+    return {f.name: f for f in ref_fields(model)}
 
 
 def _vocabulary(info) -> Any:
@@ -385,8 +392,11 @@ class Site:
             ids.update(a for d in section.record.duties for a in d.names)
         for deliverable in plan.deliverables:
             ids.update([*deliverable.record.lead, *deliverable.record.coordinators])
-        text = fold(" ".join(_plan_words(plan)))
-        ids.update(a.record.id for a in self.agencies if fold(a.record.name) in text)
+        # Only bodies its records do not name are looked for in its text (a search of the whole text each)
+        unnamed = [a for a in self.agencies if a.record.id not in ids]
+        if unnamed:
+            text = fold(" ".join(_plan_words(plan)))
+            ids.update(a.record.id for a in unnamed if fold(a.record.name) in text)
         return ids
 
     def _relate_references(self) -> None:

@@ -5,6 +5,7 @@ sidebar, generated from the same list so a new topic or plan appears without edi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from plansite import routes
 from plansite.model import Site
@@ -28,7 +29,9 @@ class NavSection:
     pages: list[str]  # src_uris, the first is the section's own page
 
 
-def plan_pages(site: Site) -> list[PlannedPage]:
+def plan_pages(site: Site, downloads: Any = None) -> list[PlannedPage]:
+    """Every generated page; `downloads` is the open-data catalogue the data page lists
+    (plansite/opendata.py, handed in by build.py; without it the page lists no files)."""
     src = site.sources
     main = site.main_plan
     checks = self_checks(site.selfchecks)
@@ -52,6 +55,7 @@ def plan_pages(site: Site) -> list[PlannedPage]:
         PlannedPage(routes.GUIDANCE, "topics.md.j2", "Hướng dẫn", src["topics"], {"checks": checks}),
         PlannedPage(routes.GLOSSARY, "glossary.md.j2", "Thuật ngữ", src["glossary"], parent=routes.GUIDANCE),
         PlannedPage(routes.FAQ, "faq.md.j2", "Hỏi đáp", src["faq"], parent=routes.GUIDANCE),
+        PlannedPage(routes.DATA, "data.md.j2", "Dữ liệu mở", None, {"downloads": downloads}),
     ]
     pages += [PlannedPage(routes.page_of(k), "business.md.j2", k.record.name, src["businesses"],
                           {"kind": k, "checks": checks}, parent=routes.BUSINESSES, public=True)
@@ -102,5 +106,5 @@ def navigation(site: Site, pages: list[PlannedPage]) -> list[NavSection]:
         NavSection("Hướng dẫn", [routes.GUIDANCE, *topics, *checks, routes.FAQ, routes.GLOSSARY]),
         NavSection("Kế hoạch", [routes.plan_page(main), routes.tasks_page(main), routes.timeline_page(main),
                                 routes.LINEAGE, routes.AGENCIES, routes.REFERENCES]),
-        NavSection("Giới thiệu", [routes.ABOUT]),
+        NavSection("Giới thiệu", [routes.ABOUT, routes.DATA]),
     ]

@@ -302,9 +302,15 @@ def _check_roles(docs: list) -> list[Problem]:
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=64)
+def _plain(text: str) -> str:
+    # a text that cites several documents is checked once for each: folded once
+    return _SPACES.sub(" ", fold(text))
+
+
 def names_reference(text: str, reference: BaseModel) -> bool:
     """Whether `text` names the document: its number ("42/2020/TT-BCT"), or a law's title."""
-    plain = _SPACES.sub(" ", fold(text))
+    plain = _plain(text)
     names = [reference.number] if reference.number else []
     if reference.kind == "luat" and reference.title:
         names.append(reference.title)

@@ -2,11 +2,14 @@
 
 For each size N, `scripts.synth` writes a valid synthetic project, and the same pages are
 also written out as plain Markdown files into a second project with the same mkdocs.yml,
-theme and plugins but no hooks: the floor a hand-written site would cost. Both are built
-with `mkdocs build --strict`, alternately, several times; the report gives medians.
+theme and plugins but no hooks: the floor a hand-written site would cost; the downloads the
+pipeline makes (calendar feeds, open data) are static files there, as a hand-written site
+would publish them. Both are built with `mkdocs build --strict`, alternately, several times;
+the report gives medians.
 
     python -m scripts.bench                     # N = 100, 1000, 10000; 3 runs (make bench)
     python -m scripts.bench --sizes 100 --runs 1 --no-profile
+    python -m scripts.bench --sizes 1000 --plans 1,10   # the same N over 1 and over 10 plans
 
 Also measured: peak memory (RSS) of each build, HTML and search-index bytes, the time of
 `scripts.check` (content validation alone), how long a running `mkdocs serve` takes to
@@ -30,6 +33,8 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+import yaml
 
 from scripts.project import ROOT, copy_project, fetch_text, free_port
 from scripts.synth import synthesize
@@ -72,6 +77,8 @@ class SizeFigures:
     only_in_data: list[str]
     only_in_floor: list[str]
     load_average: tuple[float, float, float]
+    plans: int = 1  # full-text plans the tasks are spread over
+    downloads: int = 0  # files other than pages (feeds, open data) the data-driven build published
 
 
 @dataclass
@@ -157,6 +164,13 @@ def on_post_build(config):
 '''
 
 
+def floor_nav(build) -> list[dict]:
+    """The nav the hook gives MkDocs (hooks/plansite_hooks.py, on_config), as mkdocs.yml would write it."""
+    titles = {page.src_uri: page.title for page in build.pages}
+    return [{section.title: [({titles[uri]: uri} if uri in titles else uri) for uri in section.pages]}
+            if len(section.pages) > 1 else {section.title: section.pages[0]} for section in build.nav]
+
+
 def write_floor(data_project: Path, floor: Path) -> int:
     """Write the data project's pages as Markdown files into `floor`; return the page count."""
     from plansite.build import prepare  # the pipeline, as the hooks would run it
@@ -172,6 +186,9 @@ def write_floor(data_project: Path, floor: Path) -> int:
     abbreviations = getattr(build, "abbreviations", None)  # the hook hands the glossary to `abbr`, if any
     if abbreviations:
         floor_config = with_abbr_glossary(floor_config, abbreviations)
+    # The hook sets the sidebar from the page plan; a hand-written site writes the same one in mkdocs.yml.
+    floor_config += "nav:\n" + "".join(f"  {line}\n" for line in yaml.safe_dump(
+        floor_nav(build), allow_unicode=True, sort_keys=False, width=1000).splitlines())
     # A hand-written site with the same search runs the same indexer after its build.
     floor_config += "hooks:\n  - search_index.py\n"
     (floor / "search_index.py").write_text(FLOOR_SEARCH_HOOK.format(root=str(ROOT)), encoding="utf-8")
@@ -183,6 +200,10 @@ def write_floor(data_project: Path, floor: Path) -> int:
         target = floor / "docs" / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
+    for path, content in build.files.items():  # feeds and open data: static files of a hand-written site
+        target = floor / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
     return len(build.markdown)
 
 
@@ -207,20 +228,26 @@ def figures(runs: list[Measured], site: Path) -> BuildFigures:
     )
 
 
-def measure_size(tasks: int, runs: int, work: Path, say) -> SizeFigures:
-    data, floor = work / f"n{tasks}" / "data", work / f"n{tasks}" / "floor"
-    records = synthesize(tasks, data)
+def size_folder(work: Path, tasks: int, plans: int = 1) -> Path:
+    return work / (f"n{tasks}" if plans == 1 else f"n{tasks}-p{plans}")
+
+
+def measure_size(tasks: int, runs: int, work: Path, say, plans: int = 1) -> SizeFigures:
+    data, floor = size_folder(work, tasks, plans) / "data", size_folder(work, tasks, plans) / "floor"
+    records = synthesize(tasks, data, plans=plans)
     write_floor(data, floor)
     data_runs, floor_runs, check_runs = [], [], []
     for run in range(runs):  # alternate, so a change in machine load hits both alike
         data_runs.append(mkdocs_build(data, work / "site-data", work / "data.log"))
         floor_runs.append(mkdocs_build(floor, work / "site-floor", work / "floor.log"))
         check_runs.append(run_measured([sys.executable, "-m", "scripts.check", str(data)], ROOT, work / "check.log"))
-        say(f"  N={tasks} run {run + 1}/{runs}: data {data_runs[-1].seconds:.2f} s "
+        say(f"  N={tasks}, {plans} plan(s), run {run + 1}/{runs}: data {data_runs[-1].seconds:.2f} s "
             f"(CPU {data_runs[-1].cpu_seconds:.2f}), floor {floor_runs[-1].seconds:.2f} s "
             f"(CPU {floor_runs[-1].cpu_seconds:.2f}), check {check_runs[-1].seconds:.2f} s")
     a, b = figures(data_runs, work / "site-data"), figures(floor_runs, work / "site-floor")
     data_pages, floor_pages = set(html_pages(work / "site-data")), set(html_pages(work / "site-floor"))
+    downloads = sum(1 for p in (work / "site-data").rglob("*") if p.suffix in (".csv", ".json", ".ics")
+                    and not p.relative_to(work / "site-data").parts[0].startswith("pagefind"))
     return SizeFigures(
         tasks=tasks, records=records, data=a, floor=b, ratio=a.seconds / b.seconds,
         cpu_ratio=a.cpu_seconds / b.cpu_seconds, cpu_ms_per_page=1000 * a.cpu_seconds / max(1, a.pages),
@@ -228,7 +255,7 @@ def measure_size(tasks: int, runs: int, work: Path, say) -> SizeFigures:
         check_cpu_seconds=statistics.median(r.cpu_seconds for r in check_runs),
         same_pages=data_pages == floor_pages,
         only_in_data=sorted(data_pages - floor_pages)[:20], only_in_floor=sorted(floor_pages - data_pages)[:20],
-        load_average=tuple(round(x, 2) for x in os.getloadavg()),
+        load_average=tuple(round(x, 2) for x in os.getloadavg()), plans=plans, downloads=downloads,
     )
 
 
@@ -246,17 +273,20 @@ def _wait_for(predicate, timeout: float, interval: float = 0.02) -> float | None
 
 def measure_serve(runs: int, work: Path) -> dict:
     """Edit one task's short_title in a copy of the real content; poll its page until it shows."""
+    from plansite import routes
     from plansite.content import load_site
 
     project = copy_project(work / "serve")
-    task = load_site(project / "content", project).site.tasks[0]
-    tasks_file = project / "content" / "tasks.yml"
+    site = load_site(project / "content", project).site
+    task = site.main_plan.tasks[0]
+    tasks_file = project / site.main_plan.sources["tasks"]
     original = tasks_file.read_text(encoding="utf-8")
     line = re.search(rf"^(\s*short_title: ){re.escape(task.short_title)}$", original, re.MULTILINE)
     if not line:
-        raise RuntimeError(f"no one-line short_title for task {task.id} in tasks.yml")
+        raise RuntimeError(f"no one-line short_title for task {task.id} in {tasks_file}")
     port = free_port()
-    url = f"http://127.0.0.1:{port}/nhiem-vu/{task.id}/"
+    page = f"/{routes.served(routes.page_of(task))}/"
+    url = f"http://127.0.0.1:{port}{page}"
     log = open(work / "serve.log", "wb")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}",
                                "--config-file", str(project / "mkdocs.yml")],
@@ -280,7 +310,8 @@ def measure_serve(runs: int, work: Path) -> dict:
             server.wait()
         log.close()
     shown = [s for s in seconds if s is not None]
-    return {"page": f"/nhiem-vu/{task.id}/", "all_seconds": [None if s is None else round(s, 2) for s in seconds],
+    return {"page": page, "file": tasks_file.relative_to(project).as_posix(),
+            "all_seconds": [None if s is None else round(s, 2) for s in seconds],
             "seconds": statistics.median(shown) if len(shown) == len(seconds) else None}
 
 
@@ -354,10 +385,11 @@ def judge(report: Report) -> list[dict]:
         targets.append({"what": what, "target": target, "value": value, "met": met})
 
     for size in report.sizes:
-        add(f"Ratio a/b at N={size.tasks} (CPU time; wall clock)", f"≤ {TARGETS['ratio']:.2f}",
+        add(f"Ratio a/b at N={size.tasks}{_plans(size)} (CPU time; wall clock)", f"≤ {TARGETS['ratio']:.2f}",
             f"{size.cpu_ratio:.3f}; {size.ratio:.3f}", size.cpu_ratio <= TARGETS["ratio"])
-    if len(report.sizes) >= 2:
-        small, large = report.sizes[-2], report.sizes[-1]
+    one_plan = [s for s in report.sizes if s.plans == 1]
+    if len(one_plan) >= 2:
+        small, large = one_plan[-2], one_plan[-1]
         time_growth = large.cpu_ms_per_page / small.cpu_ms_per_page - 1
         bytes_growth = large.data.html_bytes_per_page / small.data.html_bytes_per_page - 1
         span = f"N={small.tasks} → {large.tasks}"
@@ -365,8 +397,15 @@ def judge(report: Report) -> list[dict]:
             time_growth <= TARGETS["growth"])
         add(f"HTML bytes per page growth, {span}", f"≤ {TARGETS['growth']:.0%}", f"{bytes_growth:+.1%}",
             bytes_growth <= TARGETS["growth"])
+    for tasks in sorted({s.tasks for s in report.sizes}):
+        same = sorted((s for s in report.sizes if s.tasks == tasks), key=lambda s: s.plans)
+        if len(same) >= 2:  # the same tasks over more plans: the cost of a page must not grow
+            few, many = same[0], same[-1]
+            growth = many.cpu_ms_per_page / few.cpu_ms_per_page - 1
+            add(f"CPU time per page growth, N={tasks}: {few.plans} → {many.plans} plans", f"≤ {TARGETS['growth']:.0%}",
+                f"{growth:+.1%}", growth <= TARGETS["growth"])
     if report.sizes:
-        large = report.sizes[-1]
+        large = max(report.sizes, key=lambda s: (s.tasks, -s.plans))
         add(f"Peak RSS at N={large.tasks}", f"≤ {TARGETS['peak_rss_mb']} MB", f"{large.data.peak_rss_mb:.0f} MB",
             large.data.peak_rss_mb <= TARGETS["peak_rss_mb"])
         records = sum(large.records.values())
@@ -381,18 +420,22 @@ def judge(report: Report) -> list[dict]:
     return targets
 
 
+def _plans(size: SizeFigures) -> str:
+    return "" if size.plans == 1 else f", {size.plans} plans"
+
+
 def markdown(report: Report, command: str) -> str:
     m = report.machine
     out = [f"Machine: {m['cores']} cores ({m['cpu']}), {m['memory']} memory; Python {m['python']}, "
            f"MkDocs {m['mkdocs']}, Material {m['mkdocs-material']}. Medians of {report.runs} run(s).",
            f"Command: `{command}`", "",
-           "| N tasks | records | pages | a: data-driven, wall (CPU) s | b: plain Markdown, wall (CPU) s "
+           "| N tasks | plans | records | pages | a: data-driven, wall (CPU) s | b: plain Markdown, wall (CPU) s "
            "| a/b wall (CPU) | CPU ms per page (a) | peak RSS a / b (MB) | HTML bytes (a) "
            "| HTML bytes per page a / b | search index (bytes) | check wall (CPU) s | same pages | load avg |",
-           "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+           "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     for s in report.sizes:
         out.append(
-            f"| {s.tasks:,} | {sum(s.records.values()):,} | {s.data.pages:,} "
+            f"| {s.tasks:,} | {s.plans} | {sum(v for k, v in s.records.items() if k != 'plans'):,} | {s.data.pages:,} "
             f"| {s.data.seconds:.2f} ({s.data.cpu_seconds:.2f}) | {s.floor.seconds:.2f} ({s.floor.cpu_seconds:.2f}) "
             f"| {s.ratio:.3f} ({s.cpu_ratio:.3f}) | {s.cpu_ms_per_page:.2f} "
             f"| {s.data.peak_rss_mb:.0f} / {s.floor.peak_rss_mb:.0f} | {s.data.html_bytes:,} "
@@ -401,14 +444,14 @@ def markdown(report: Report, command: str) -> str:
             f"| {' '.join(str(x) for x in s.load_average)} |")
     if report.serve:
         shown = ", ".join("—" if x is None else f"{x:.2f}" for x in report.serve["all_seconds"])
-        out += ["", f"`mkdocs serve`, one-line change to `content/tasks.yml` (real content), visible on "
+        out += ["", f"`mkdocs serve`, one-line change to `{report.serve.get('file', 'content/tasks.yml')}` (real content), visible on "
                     f"{report.serve['page']} after: {shown} s."]
     out += ["", "| Target | Goal | Measured | Met |", "|---|---|---|---|"]
     for t in report.targets:
         out.append(f"| {t['what']} | {t['target']} | {t['value']} | {'yes' if t['met'] else '**no**'} |")
     if report.profile:
         p = report.profile
-        out += ["", f"Profile of one data-driven build at N={report.sizes[-1].tasks} (cProfile, "
+        out += ["", f"Profile of one data-driven build at N={max(s.tasks for s in report.sizes)} (cProfile, "
                     f"{p['build_seconds']} s under the profiler); hooks take {p['hooks_share']:.1%}: "
                     + ", ".join(f"{k} {v:.2f} s" for k, v in p["hooks_seconds"].items()) + ".", "",
                 "| Pipeline function (cumulative) | calls | cumulative s |", "|---|---:|---:|"]
@@ -430,6 +473,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated numbers of tasks")
     parser.add_argument("--runs", type=int, default=3, help="builds of each kind per size (medians are reported)")
+    parser.add_argument("--plans", default="1", help="comma-separated numbers of full-text plans to spread the tasks over")
     parser.add_argument("--work", type=Path, help="scratch folder (default: a temporary one, removed after)")
     parser.add_argument("--json", type=Path, help="also write the full report as JSON here")
     parser.add_argument("--markdown", type=Path, help="also write the Markdown tables here")
@@ -443,6 +487,7 @@ def main(argv: list[str] | None = None) -> int:
         print(markdown(report, f"python -m scripts.bench --runs {report.runs} (tabulated with --from-json)"))
         return 0
     sizes = sorted(int(n) for n in args.sizes.split(","))
+    plan_counts = sorted(int(n) for n in args.plans.split(","))
     command = "python -m scripts.bench " + " ".join(argv if argv is not None else sys.argv[1:])
 
     def say(text: str) -> None:
@@ -453,14 +498,15 @@ def main(argv: list[str] | None = None) -> int:
     report = Report(machine=machine(), runs=args.runs)
     try:
         for tasks in sizes:
-            say(f"N={tasks}: synthesising and building ({args.runs} run(s) each)…")
-            report.sizes.append(measure_size(tasks, args.runs, work, say))
+            for plans in plan_counts:
+                say(f"N={tasks}, {plans} plan(s): synthesising and building ({args.runs} run(s) each)…")
+                report.sizes.append(measure_size(tasks, args.runs, work, say, plans))
         if not args.no_serve:
             say("mkdocs serve: timing a one-line change…")
             report.serve = measure_serve(args.runs, work)
         if not args.no_profile and sizes:
             say(f"Profiling the data-driven build at N={sizes[-1]}…")
-            report.profile = profile_build(work / f"n{sizes[-1]}" / "data", work)
+            report.profile = profile_build(size_folder(work, sizes[-1], plan_counts[0]) / "data", work)
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
