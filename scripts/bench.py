@@ -189,8 +189,16 @@ def write_floor(data_project: Path, floor: Path) -> int:
     # The hook sets the sidebar from the page plan; a hand-written site writes the same one in mkdocs.yml.
     floor_config += "nav:\n" + "".join(f"  {line}\n" for line in yaml.safe_dump(
         floor_nav(build), allow_unicode=True, sort_keys=False, width=1000).splitlines())
-    # A hand-written site with the same search runs the same indexer after its build.
-    floor_config += "hooks:\n  - search_index.py\n"
+    # The hook tells the theme who to ask (its contact block); a hand-written site writes it in mkdocs.yml.
+    floor_config = floor_config.replace("extra:\n", "extra:\n  contacts: " + json.dumps(build.contacts, ensure_ascii=False)
+                                        + "\n", 1)
+    # A hand-written site with the same look uses the same theme hook (tables that fit, breadcrumbs),
+    # and with the same search runs the same indexer after its build.
+    floor_config += "hooks:\n  - hooks/theme_hooks.py\n  - search_index.py\n"
+    (floor / "hooks").mkdir()
+    shutil.copy2(data_project / "hooks" / "theme_hooks.py", floor / "hooks" / "theme_hooks.py")
+    (floor / "plansite").mkdir()
+    shutil.copy2(data_project / "plansite" / "table_layout.py", floor / "plansite" / "table_layout.py")
     (floor / "search_index.py").write_text(FLOOR_SEARCH_HOOK.format(root=str(ROOT)), encoding="utf-8")
     (floor / "mkdocs.yml").write_text(floor_config, encoding="utf-8")
     for path in sorted((floor / "docs").rglob("*.md")):  # hand-written pages, rendered as the hook does
@@ -199,6 +207,10 @@ def write_floor(data_project: Path, floor: Path) -> int:
     for src_uri, markdown in build.markdown.items():
         target = floor / "docs" / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
+        parent = build.parent_of(src_uri)  # the breadcrumb the hook sets, written in the page instead
+        if parent:
+            markdown = (f"---\nsection: {parent}\n" + markdown[4:]) if markdown.startswith("---\n") \
+                else f"---\nsection: {parent}\n---\n{markdown}"
         target.write_text(markdown, encoding="utf-8")
     for path, content in build.files.items():  # feeds and open data: static files of a hand-written site
         target = floor / "docs" / path

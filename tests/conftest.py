@@ -55,6 +55,8 @@ def fixture_project(target: Path) -> Path:
     project = copy_project(target)
     shutil.rmtree(project / "content")
     shutil.copytree(FIXTURE_CONTENT, project / "content")
+    # the JSON Schemas are made from the code (make schema), not content: the project's own
+    shutil.copytree(ROOT / "content" / "schema", project / "content" / "schema")
     return project
 
 

@@ -12,17 +12,17 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plansite"
 
 # The pipeline, bottom first. Modules on one line stand side by side and may not import each other.
 PIPELINE: list[tuple[str, ...]] = [
-    ("errors", "folding", "vocab", "periods", "textfmt", "gc_tuning", "history"),  # leaves
+    ("errors", "folding", "vocab", "periods", "textfmt", "gc_tuning", "history", "search_bundle",
+     "table_layout"),  # leaves
     ("loader",),
     ("schema",),
-    ("schema_errors",),
+    ("schema_errors", "selfcheck"),  # the self-checks' rules: from the schema's data, checked with the content
     ("references",),
     ("glossary",),
     ("model",),
     ("content",),
     ("today",),
     ("routes",),
-    ("selfcheck",),
     ("pages",),
     ("render",),
     ("feeds", "opendata"),

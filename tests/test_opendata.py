@@ -1,6 +1,6 @@
 """Open data (/du-lieu/): every collection as CSV and JSON, a Frictionless Data Package that
 validates, the content schemas and calendar feeds listed, and each record page linking to its
-own JSON. Checked on a copy of the content (the small fixture set when it exists), with
+own JSON. Checked on a copy of the project with the fixture content, with
 properties that hold for any valid content: no title, date or count of the live content here."""
 
 from __future__ import annotations
@@ -17,14 +17,11 @@ from urllib.parse import unquote, urljoin
 
 import pytest
 
-from conftest import FIXTURES, run_mkdocs
+from conftest import fixture_project, run_mkdocs
 from plansite import opendata, routes
 from plansite.build import prepare
 from plansite.pages import navigation
-from scripts.project import ROOT, copy_project
 
-# The lead's small fixture content, once it lands; until then a copy of the real content.
-SOURCE = FIXTURES / "site" if (FIXTURES / "site" / "content").is_dir() else ROOT
 TODAY = dt.date(2026, 1, 15)
 SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -32,10 +29,7 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    target = copy_project(tmp_path_factory.mktemp("opendata") / "project")
-    if SOURCE != ROOT:
-        copy_project(target, SOURCE, ["content"])
-    return target
+    return fixture_project(tmp_path_factory.mktemp("opendata") / "project")
 
 
 @pytest.fixture(scope="module")
