@@ -22,11 +22,10 @@ PRODUCT = "-//So Cong Thuong Ha Noi//Moc thoi gian quy dinh moi truong//VI"
 
 def feeds(site: Site, absolute: Callable[[str, str | None], str]) -> dict[str, bytes]:
     """Every feed by its address (routes.feed()); `absolute(src_uri, anchor)` makes a link a full URL."""
-    result = {routes.feed(): _calendar(site, "Mọi quy định có ngày áp dụng", site.obligations_for(), absolute)}
+    result = {routes.feed(): _calendar(site, "Mọi quy định có ngày áp dụng", site.obligations, absolute)}
     for kind in site.business_kinds:
-        result[routes.feed(kind.record.id)] = _calendar(site, kind.record.name, site.obligations_for(kind.record.id),
-                                                        absolute)
-    result[routes.feed(routes.PUBLIC_FEED)] = _calendar(site, "Người dân", site.obligations_for(public=True), absolute)
+        result[routes.feed(kind.record.id)] = _calendar(site, kind.record.name, kind.obligations, absolute)
+    result[routes.feed(routes.PUBLIC_FEED)] = _calendar(site, "Người dân", site.public_obligations, absolute)
     return result
 
 
@@ -55,9 +54,7 @@ def _events(obligation: Obligation, stamp: dt.datetime, absolute) -> list[Event]
         events.append(_event(f"{record.id}-het-hieu-luc", f"Hết áp dụng: {record.title}",
                              record.ends + dt.timedelta(days=1), description, url, stamp))
     if record.yearly_due is not None:
-        first = record.yearly_due.in_year(record.starts.year)
-        if first <= record.starts:
-            first = record.yearly_due.in_year(record.starts.year + 1)
+        first = record.yearly_due.next_after(record.starts)
         # "before 31/01": the event sits on the last day to act, the day before the date named
         last_day = first - dt.timedelta(days=1)
         event = _event(f"{record.id}-han-hang-nam",

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -227,16 +226,10 @@ class Obligation(Entity):
         days = (record.starts - today).days if state == "sap-ap-dung" else None
         due = None
         if record.yearly_due:
-            since = max(today, record.starts)
-            due = record.yearly_due.in_year(since.year)
-            if due <= since:  # "before 31/01": on the day itself it is too late
-                due = record.yearly_due.in_year(since.year + 1)
+            due = record.yearly_due.next_after(max(today, record.starts))
             if record.ends is not None and due > record.ends:
                 due = None
         return Standing(state, days, due)
-
-    def applies_to(self, kind_id: str) -> bool:
-        return kind_id in self.record.business_kinds
 
 
 ENTITY_CLASSES: dict[type[BaseModel], type[Entity]] = {
@@ -437,7 +430,8 @@ class Site:
                 kind.items.append(item)
             for source in item.sources:
                 _append_once(source.ref.guidance, item)
-        for obligation in sorted(self.obligations, key=lambda o: (o.record.starts, o.record.id)):
+        self.obligations.sort(key=lambda o: (o.record.starts, o.record.id))  # every list of them reads by date
+        for obligation in self.obligations:
             obligation.topic.obligations.append(obligation)
             for kind in obligation.business_kinds:
                 kind.obligations.append(obligation)
@@ -457,12 +451,10 @@ class Site:
     def open_trainings(self) -> list[Entity]:
         return [t for t in self.trainings if t.record.register_until >= self.today]
 
-    def obligations_for(self, kind_id: str | None = None, public: bool = False) -> list[Obligation]:
-        """Obligations by start date; for one kind of business, or those the public must follow."""
-        ordered = sorted(self.obligations, key=lambda o: (o.record.starts, o.record.id))
-        if public:
-            return [o for o in ordered if o.record.public]
-        return [o for o in ordered if kind_id is None or o.applies_to(kind_id)]
+    @property
+    def public_obligations(self) -> list[Obligation]:
+        """What people themselves must do, by start date (a kind of business has `kind.obligations`)."""
+        return [o for o in self.obligations if o.record.public]
 
 
 def _plan_words(plan: Plan) -> list[str]:

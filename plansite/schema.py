@@ -107,6 +107,11 @@ class DayMonth:
     def in_year(self, year: int) -> dt.date:
         return dt.date(year, self.month, self.day)
 
+    def next_after(self, day: dt.date) -> dt.date:
+        """The first such date after `day`: for "before 31/01", on 31/01 itself this year's has passed."""
+        date = self.in_year(day.year)
+        return date if date > day else self.in_year(day.year + 1)
+
     def __str__(self) -> str:
         """"31/01", "20/4": as dates are written here, a leading zero only for days below 10 and months 1-2."""
         month = f"{self.month:02d}" if self.month < 3 else str(self.month)

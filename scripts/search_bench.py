@@ -24,7 +24,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from scripts import chromium
-from scripts.project import ROOT, copy_project
+from scripts.project import copy_project
 
 QUERIES = ["nhựa", "kinh te tuan hoan", "1375", "dieu"]
 WAIT_MS = 60_000

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_CONTENT, ROOT, run_mkdocs
-from plansite.content import CONTENT_TYPES, PLAN_TYPES, SHARED_TYPES, load_site
+from plansite.content import PLAN_TYPES, SHARED_TYPES, load_site
 from plansite.errors import ContentError, Problem
 
 

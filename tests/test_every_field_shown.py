@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from conftest import FIXTURE_CONTENT, fixture_project, run_mkdocs
 from htmltools import Page, normalise
 from plansite import routes, vocab
-from plansite.content import CONTENT_TYPES, PLANS_DIR, SHARED_TYPES, PLAN_TYPES, load_site
+from plansite.content import CONTENT_TYPES, PLANS_DIR, load_site
 from plansite.loader import load_file
 from plansite.periods import Period
 from plansite.references import ref_fields
