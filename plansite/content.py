@@ -23,6 +23,7 @@ from plansite.loader import LoadedFile, load_file
 from plansite.model import PlanContent, Site
 from plansite.references import check_references
 from plansite.schema_errors import problems_from_validation
+from plansite.today import build_date
 
 PLANS_DIR = "plans"
 
@@ -36,7 +37,6 @@ class ContentType:
     items: str | None = None  # the list field that holds the records, if the file is a collection
     label: str | None = None  # what one record is called in messages
     in_plan: bool = False
-    required: bool = True  # (plan files: required when the plan has its full text)
 
     def where(self, plan_id: str | None = None) -> str:
         """The file's path relative to the content folder."""
@@ -150,7 +150,7 @@ def load_site(content_dir: Path, display_root: Path | None = None, today: dt.dat
 
     if any(not p.warning for p in problems):
         raise ContentError(problems)
-    return Loaded(_site(docs, today or dt.date.today()), problems)
+    return Loaded(_site(docs, today or build_date()), problems)
 
 
 def _unknown_files(content_dir: Path, plan_ids: list[str], shown) -> list[Problem]:

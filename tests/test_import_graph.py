@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plansite"
 # The pipeline, bottom first. Modules on one line stand side by side and may not import each other.
 PIPELINE: list[tuple[str, ...]] = [
     ("errors", "folding", "vocab", "periods", "textfmt", "gc_tuning", "history", "search_bundle",
-     "table_layout"),  # leaves
+     "table_layout", "today"),  # leaves
     ("loader",),
     ("schema",),
     ("schema_errors", "selfcheck"),  # the self-checks' rules: from the schema's data, checked with the content
@@ -21,7 +21,6 @@ PIPELINE: list[tuple[str, ...]] = [
     ("glossary",),
     ("model",),
     ("content",),
-    ("today",),
     ("routes",),
     ("pages",),
     ("render",),
