@@ -76,9 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.mdx_configs.setdefault("abbr", {})["glossary"] = _state.build.abbreviations
     # Who to ask, for the theme's contact block (overrides/partials/contact.html)
     config.extra["contacts"] = _state.build.contacts
-    titles = {page.src_uri: page.title for page in _state.build.pages}
-    config.nav = [{section.title: [({titles[uri]: uri} if uri in titles else uri) for uri in section.pages]}
-                  if len(section.pages) > 1 else {section.title: section.pages[0]} for section in _state.build.nav]
+    config.nav = _state.build.nav_tree()
     if not config.repo_url:  # no repository to edit in (a local preview): no edit buttons
         config.edit_uri = ""
     return config

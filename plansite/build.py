@@ -58,6 +58,12 @@ class SiteBuild:
             entries.append(entry)
         return entries
 
+    def nav_tree(self) -> list[dict]:
+        """The sidebar as a generator's config writes it: [{section title: address or [{page title: address}]}]."""
+        titles = {page.src_uri: page.title for page in self.pages}
+        return [{section.title: [({titles[uri]: uri} if uri in titles else uri) for uri in section.pages]}
+                if len(section.pages) > 1 else {section.title: section.pages[0]} for section in self.nav]
+
     def parent_of(self, src_uri: str) -> str | None:
         """The page above a generated page, for breadcrumbs."""
         page = self._planned.get(src_uri)

@@ -164,13 +164,6 @@ def on_post_build(config):
 '''
 
 
-def floor_nav(build) -> list[dict]:
-    """The nav the hook gives MkDocs (hooks/plansite_hooks.py, on_config), as mkdocs.yml would write it."""
-    titles = {page.src_uri: page.title for page in build.pages}
-    return [{section.title: [({titles[uri]: uri} if uri in titles else uri) for uri in section.pages]}
-            if len(section.pages) > 1 else {section.title: section.pages[0]} for section in build.nav]
-
-
 def write_floor(data_project: Path, floor: Path) -> int:
     """Write the data project's pages as Markdown files into `floor`; return the page count."""
     from plansite.build import prepare  # the pipeline, as the hooks would run it
@@ -188,7 +181,7 @@ def write_floor(data_project: Path, floor: Path) -> int:
         floor_config = with_abbr_glossary(floor_config, abbreviations)
     # The hook sets the sidebar from the page plan; a hand-written site writes the same one in mkdocs.yml.
     floor_config += "nav:\n" + "".join(f"  {line}\n" for line in yaml.safe_dump(
-        floor_nav(build), allow_unicode=True, sort_keys=False, width=1000).splitlines())
+        build.nav_tree(), allow_unicode=True, sort_keys=False, width=1000).splitlines())
     # The hook tells the theme who to ask (its contact block); a hand-written site writes it in mkdocs.yml.
     floor_config = floor_config.replace("extra:\n", "extra:\n  contacts: " + json.dumps(build.contacts, ensure_ascii=False)
                                         + "\n", 1)
