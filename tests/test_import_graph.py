@@ -15,7 +15,9 @@ PIPELINE: list[tuple[str, ...]] = [
     ("errors", "folding", "vocab", "periods", "textfmt", "gc_tuning", "history", "search_bundle",
      "table_layout", "today"),  # leaves
     ("loader",),
-    ("schema",),
+    ("schema_types",),
+    ("schema_bodies", "schema_plans", "schema_guidance", "schema_selfchecks"),  # one file per content family
+    ("schema",),  # gathers them
     ("schema_errors", "selfcheck"),  # the self-checks' rules: from the schema's data, checked with the content
     ("references",),
     ("glossary",),
