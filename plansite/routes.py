@@ -30,6 +30,7 @@ PAGES = {"home": HOME, "about": ABOUT, "search": SEARCH, "lineage": LINEAGE, "ag
          "guidance": GUIDANCE, "glossary": GLOSSARY, "faq": FAQ, "data": DATA}
 
 # Downloadable files
+CARDS = "anh-chia-se"  # card images: anh-chia-se/<page address>.png (plansite/cards.py)
 FEEDS = "lich"  # iCalendar feeds: lich/tat-ca.ics, lich/<kind>.ics, lich/nguoi-dan.ics
 DATA_DIR = "du-lieu"
 
@@ -61,6 +62,12 @@ def timeline_page(plan: Any) -> str:
 
 def selfcheck_page(check_id: str) -> str:
     return f"huong-dan/tu-kiem-tra-{check_id}.md"
+
+
+def card(src_uri: str) -> str:
+    """The card image of a page: "anh-chia-se/nhiem-vu/x.png", "anh-chia-se/trang-chu.png" for the home page."""
+    path = served(src_uri)
+    return f"{CARDS}/{'trang-chu' if path == '.' else path}.png"
 
 
 def feed(kind_id: str | None = None) -> str:

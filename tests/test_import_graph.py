@@ -12,9 +12,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plansite"
 
 # The pipeline, bottom first. Modules on one line stand side by side and may not import each other.
 PIPELINE: list[tuple[str, ...]] = [
-    ("errors", "folding", "vocab", "periods", "textfmt", "gc_tuning", "history", "search_bundle",
+    ("errors", "folding", "vocab", "periods", "textfmt", "gc_tuning", "history", "search_bundle", "drawing",
      "table_layout", "today"),  # leaves
-    ("loader",),
+    ("loader", "cards"),  # cards: drawn with drawing, from plain text
     ("schema_types",),
     ("schema_bodies", "schema_plans", "schema_guidance", "schema_selfchecks"),  # one file per content family
     ("schema",),  # gathers them
@@ -26,7 +26,7 @@ PIPELINE: list[tuple[str, ...]] = [
     ("routes",),
     ("pages",),
     ("render",),
-    ("feeds", "opendata"),
+    ("feeds", "opendata", "seo"),
     ("build", "search"),
 ]
 LEVEL = {module: level for level, modules in enumerate(PIPELINE) for module in modules}
