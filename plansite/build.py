@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 
 from plansite import cards, routes
+from plansite.atom import atom_feed
 from plansite.content import load_site
 from plansite.errors import Problem
 from plansite.feeds import feeds
@@ -126,6 +127,7 @@ def prepare(root: Path, site_url: str = "http://127.0.0.1:8000/", today: dt.date
         files = feeds(site, lambda uri, anchor=None: absolute_url(site_url, uri, anchor))
         data = open_data(site, root / "content", files)
         files.update(data.files)
+        files.update(atom_feed(site, lambda uri, anchor=None: absolute_url(site_url, uri, anchor), site_name))
         pages = plan_pages(site, data.catalogue)
         env = make_environment()
         markdown = render_pages(site, pages, env)

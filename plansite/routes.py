@@ -25,7 +25,9 @@ GUIDANCE = "huong-dan/index.md"
 GLOSSARY = "thuat-ngu/index.md"
 FAQ = "hoi-dap/index.md"
 DATA = "du-lieu/index.md"
-PAGES = {"home": HOME, "about": ABOUT, "search": SEARCH, "lineage": LINEAGE, "agencies": AGENCIES,
+WHATS_NEW = "co-gi-moi/index.md"
+ATOM = "co-gi-moi/atom.xml"  # the same entries as /co-gi-moi/, as an Atom feed
+PAGES = {"whats_new": WHATS_NEW, "home": HOME, "about": ABOUT, "search": SEARCH, "lineage": LINEAGE, "agencies": AGENCIES,
          "references": REFERENCES, "changes": CHANGES, "businesses": BUSINESSES, "public": PUBLIC,
          "guidance": GUIDANCE, "glossary": GLOSSARY, "faq": FAQ, "data": DATA}
 

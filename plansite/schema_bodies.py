@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from plansite.schema_types import Date, Id, Record, Ref, Text
+from plansite.schema_types import Changes  # change notes, declared once for every record with a page or anchor
 from plansite.vocab import AGENCY_KINDS, REFERENCE_KINDS, REFERENCE_STATUSES
 
 
@@ -27,6 +28,7 @@ class Agency(Record):
     kind: AGENCY_KINDS.type = Field(description="Loại đơn vị.")
     successor: Successor | None = Field(
         default=None, description="Cơ quan hiện đảm nhận nhiệm vụ sau sắp xếp năm 2025 (chỉ ghi khi đã kiểm chứng).")
+    changes: Changes
 
 
 class AgencyFile(Record):
@@ -78,6 +80,7 @@ class LegalReference(Record):
     verified_articles: list[Text] = Field(
         default=[], description='Các điều, phụ lục mà nội dung đã được kiểm chứng, ví dụ "Điều 64"; '
                                 "nội dung hướng dẫn chỉ được đánh dấu verified khi dẫn các điều này.")
+    changes: Changes
 
     @property
     def label(self) -> str:

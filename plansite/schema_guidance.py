@@ -8,6 +8,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from plansite.schema_types import Date, Id, PlanRef, Record, Ref, Sources, Text, YearlyDay
+from plansite.schema_types import Changes  # change notes, declared once for every record with a page or anchor
 from plansite.vocab import AUDIENCES, FIGURES, GUIDANCE_KINDS, ICONS, SELF_CHECKS
 
 
@@ -33,6 +34,7 @@ class Obligation(Record):
     figure: FIGURES.type | None = Field(default=None, description="Hình vẽ kèm theo quy định, nếu có.")
     verified: bool = Field(description="true chỉ khi mọi căn cứ đã được kiểm chứng.")
     reviewed: Date = Field(description="Ngày rà soát gần nhất (ngày/tháng/năm).")
+    changes: Changes
 
     @field_validator("ends")
     @classmethod
@@ -68,6 +70,7 @@ class GuidanceItem(Record):
     sources: Sources
     verified: bool = Field(description="true chỉ khi mọi căn cứ đã được kiểm chứng (điều được dẫn có trong verified_articles của văn bản).")
     reviewed: Date = Field(description="Ngày rà soát nội dung gần nhất (ngày/tháng/năm).")
+    changes: Changes
 
 
 class GuidanceFile(Record):
@@ -89,6 +92,7 @@ class Topic(Record):
     agencies: list[Ref("agencies", "đơn vị")] = Field(
         default=[], description="Mã các đơn vị được các kế hoạch giao việc về chủ đề này.")
     selfcheck: SELF_CHECKS.type | None = Field(default=None, description="Bài tự kiểm tra liên quan.")
+    changes: Changes
 
 
 class TopicFile(Record):
@@ -120,6 +124,7 @@ class BusinessKind(Record):
     selfchecks: list[SELF_CHECKS.type] = Field(default=[], description="Các bài tự kiểm tra nên làm.")
     former_ids: list[Id] = Field(
         default=[], description="Mã cũ của loại hình này; địa chỉ cũ /doanh-nghiep/<mã cũ>/ chuyển tiếp về trang này.")
+    changes: Changes
 
 
 class BusinessKindFile(Record):
@@ -178,6 +183,7 @@ class FaqEntry(Record):
     sources: Sources
     verified: bool = Field(description="true chỉ khi mọi căn cứ đã được kiểm chứng.")
     reviewed: Date = Field(description="Ngày rà soát gần nhất.")
+    changes: Changes
 
 
 class FaqFile(Record):

@@ -6,6 +6,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from plansite.schema_types import Date, Id, PeriodField, Record, Ref, Text
+from plansite.schema_types import Changes  # change notes, declared once for every record with a page or anchor
 from plansite.vocab import DUTY_ROLES, PLAN_STATUSES, REFERENCE_KINDS
 
 
@@ -110,6 +111,7 @@ class Plan(Record):
     text: PlanText | None = Field(
         default=None, description="Toàn văn phần đầu, phần I, III, câu kết, nơi nhận, chữ ký; để trống với "
                                   "kế hoạch chỉ có bản tóm tắt.")
+    changes: Changes
 
     @field_validator("text")
     @classmethod
@@ -127,6 +129,7 @@ class Task(Record):
     cites: list[Ref("references", "văn bản viện dẫn")] = Field(
         default=[], description="Mã các văn bản mà nguyên văn nhiệm vụ nhắc đến (không thêm văn bản nguyên văn không nêu).")
     period: PeriodField | None = Field(default=None, description='Thời gian thực hiện; để trống thì lấy thời gian của Kế hoạch.')
+    changes: Changes
 
 
 class TaskFile(Record):
@@ -149,6 +152,7 @@ class Deliverable(Record):
         min_length=1, description="Mã các nhiệm vụ (phần II) liên quan, theo cách hiểu của trang.")
     results: list[Text] = Field(
         default=[], description="Kết quả đã thực hiện, chỉ ghi khi Sở Công Thương cung cấp; mỗi kết quả một câu.")
+    changes: Changes
 
 
 class DeliverableFile(Record):

@@ -70,6 +70,7 @@ FILL: list[tuple[str, tuple, object]] = [
     ("plans/2024/plan.yml", ("results",), ["Đã mở hai lớp tập huấn (số liệu thử)."]),
     ("plans/2024/plan.yml", ("reported_issue", "url"), "https://example.org/bai-bao-thu"),
     ("plans/2024/tasks.yml", ("tasks", 0, "period"), "Quý III/2024"),
+    ("plans/2024/tasks.yml", ("tasks", 0, "changes"), [{"date": "20/11/2026", "text": "Thêm thời gian (ghi chú thử)."}]),
     ("plans/2024/deliverables.yml", ("deliverables", 0, "results"), ["Một lớp đã mở (số liệu thử)."]),
     ("references.yml", ("references", 0, "replaced_by"), _REFS[1]),
     ("references.yml", ("references", 0, "status"), "bi-thay-the"),  # as a replaced document must say

@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plansite"
 
 # The pipeline, bottom first. Modules on one line stand side by side and may not import each other.
 PIPELINE: list[tuple[str, ...]] = [
-    ("errors", "folding", "vocab", "periods", "textfmt", "gc_tuning", "history", "search_bundle", "drawing",
+    ("errors", "folding", "vocab", "periods", "textfmt", "gc_tuning", "history", "search_bundle", "drawing", "plaintext",
      "table_layout", "today"),  # leaves
     ("loader", "cards"),  # cards: drawn with drawing, from plain text
     ("schema_types",),
@@ -23,10 +23,10 @@ PIPELINE: list[tuple[str, ...]] = [
     ("glossary",),
     ("model",),
     ("content",),
-    ("routes",),
+    ("routes", "changes"),
     ("pages",),
     ("render",),
-    ("feeds", "opendata", "seo"),
+    ("feeds", "opendata", "seo", "atom"),
     ("build", "search"),
 ]
 LEVEL = {module: level for level, modules in enumerate(PIPELINE) for module in modules}
