@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from html import escape
 from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
@@ -47,12 +48,22 @@ def atom_feed(site: Site, absolute: Callable[[str, str | None], str], site_name:
         uri, anchor = place(entry)
         item.id(absolute(routes.WHATS_NEW, entry.key))
         item.title(entry.title)
+        # one link only: feedgen 1.0.0 drops an entry link's rel and type, so a second link (an
+        # enclosure) would read as another "alternate"
         item.link(href=absolute(uri, anchor), rel="alternate", type="text/html")
         text = " ".join([entry.text, *entry.caveats])
         item.summary(text)
+        if entry.kind == "sap-ap-dung":  # with its card: the title and the start date (plansite/cards.py)
+            card = site_root(absolute) + routes.obligation_card(entry.record)
+            item.content(f'<p>{escape(text)}</p><p><img src="{escape(card)}" alt="{escape(entry.record.record.title)}" '
+                         f'width="1200" height="630"></p>', type="html")
         item.published(_moment(entry.date))
         item.updated(_moment(entry.date))
     return {routes.ATOM: feed.atom_str(pretty=True)}
+
+
+def site_root(absolute: Callable[[str, str | None], str]) -> str:
+    return absolute(routes.HOME, None)
 
 
 def _moment(day: dt.date) -> dt.datetime:

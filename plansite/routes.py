@@ -72,6 +72,11 @@ def card(src_uri: str) -> str:
     return f"{CARDS}/{'trang-chu' if path == '.' else path}.png"
 
 
+def obligation_card(obligation: Any) -> str:
+    """The card of an obligation (it has no page of its own): its title and the day it starts."""
+    return f"{CARDS}/quy-dinh/{obligation.record.id}.png"
+
+
 def feed(kind_id: str | None = None) -> str:
     return f"{FEEDS}/{kind_id or 'tat-ca'}.ics"
 

@@ -123,6 +123,9 @@ def test_atom_feed_parses_with_fixed_dates_stable_ids_and_links_to_page_and_anch
     coming = by_title["Sắp áp dụng từ 01/01/2027: chợ, cửa hàng tiện lợi không cho không túi ni lông khó phân hủy"]
     assert coming.published.startswith("2026-12-02")
     assert coming.link == SITE_URL + "thay-doi/#ha-noi-cho-tui-mien-phi-2027"
+    assert [link.rel for link in coming.links] == ["alternate"]
+    card = re.search(r'<img [^>]*src="([^"]+)"', coming.content[0].value).group(1)  # its card, with its date
+    assert (site / card.removeprefix(SITE_URL)).is_file()
     assert by_title["Nhiệm vụ 1: Tuyên truyền, phổ biến pháp luật về bảo vệ môi trường"].link == \
         SITE_URL + "nhiem-vu/tuyen-truyen/"
     faq = next(e for e in entries if "Câu trả lời nêu thêm" in e.summary)
