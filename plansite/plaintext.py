@@ -6,34 +6,22 @@ from __future__ import annotations
 
 from typing import Any
 
-# Stand-in until the lead's caveat mechanism (issue 15) is merged: the same sentence it gives an
-# unverified record, and the draft mark of a plan that is not issued.
-UNVERIFIED = "Chưa được kiểm chứng: hãy kiểm tra lại với văn bản hiện hành."
+# A plan that is not issued: every page of it says "Bản dự thảo" (templates/_macros.j2, plan_notice),
+# and so does every plain-text output that speaks for it or for one of its tasks.
 DRAFT = "Bản dự thảo, chưa ban hành."
 
 
 def plain_caveats(entity: Any) -> list[str]:
-    """The caveats of a record as plain sentences, for outputs that are not HTML (descriptions,
-    feeds, cards, posters). Reads the model's `caveats` when it has them."""
+    """The caveats of a record as plain sentences (the model's `caveats`, plansite/claims.py), and
+    the draft mark of the plan it belongs to, for outputs that are not HTML (descriptions, feeds,
+    cards, posters)."""
     if entity is None:
         return []
-    caveats = getattr(entity, "caveats", None)
-    if caveats is not None:
-        return [_sentence(c.text) for c in caveats]
-    found = []
-    record = getattr(entity, "record", None)
-    if record is not None and getattr(record, "verified", True) is False:
-        found.append(UNVERIFIED)
+    found = [c.sentence for c in getattr(entity, "caveats", ())]
     plan = entity if getattr(entity, "entity_type", "") == "plan" else getattr(entity, "plan", None)
     if plan is not None and getattr(plan.record, "status", None) == "du-thao":
         found.append(DRAFT)
     return found
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def shorten(text: str, limit: int) -> str:

@@ -19,7 +19,8 @@ from typing import Any
 from plansite import routes
 from plansite.model import Site
 from plansite.pages import PlannedPage
-from plansite.plaintext import DRAFT, UNVERIFIED, plain_caveats, shorten  # noqa: F401 (DRAFT, UNVERIFIED: tests)
+from plansite.claims import IN_FORCE
+from plansite.plaintext import DRAFT, plain_caveats, shorten  # noqa: F401 (DRAFT: tests)
 from plansite.textfmt import vn_date
 
 MIN_LENGTH, MAX_LENGTH = 50, 160  # what search engines show of a description
@@ -176,9 +177,10 @@ def _describe(site: Site, page: PlannedPage) -> tuple[str, str, list[str], str, 
 
 # Structured data (schema.org, as JSON-LD)
 
-# Only what the record knows: in force, or replaced. "co-van-ban-moi" (a newer document covers
-# the field) does not make the older one lose force, and "chua-ro" and "da-sua-doi" say nothing.
-LEGAL_FORCE = {"con-hieu-luc": "InForce", "bi-thay-the": "NotInForce"}
+# Only what the record knows: in force (amended or not, plansite/claims.py), or replaced.
+# "co-van-ban-moi" (a newer document covers the field) does not make the older one lose force,
+# and "chua-ro" says nothing.
+LEGAL_FORCE = {**{status: "InForce" for status in IN_FORCE}, "bi-thay-the": "NotInForce"}
 
 
 def _structured(site: Site, page: PlannedPage, by_uri: dict[str, PlannedPage], site_url: str,

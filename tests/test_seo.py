@@ -142,7 +142,7 @@ def test_each_legal_reference_is_legislation_with_its_standing_only_where_the_re
         if ref.get("date"):
             day, month, year = (int(x) for x in ref["date"].split("/"))
             assert law["legislationDate"] == f"{year:04d}-{month:02d}-{day:02d}"
-        expected = {"con-hieu-luc": "https://schema.org/InForce",
+        expected = {"con-hieu-luc": "https://schema.org/InForce", "da-sua-doi": "https://schema.org/InForce",
                     "bi-thay-the": "https://schema.org/NotInForce"}.get(ref.get("status", "chua-ro"))
         assert law.get("legislationLegalForce") == expected, ref["id"]
     # a newer rulebook covers QĐ 12/2021: that does not make it "no longer in force"
@@ -154,8 +154,9 @@ def test_replaced_documents_are_not_in_force():
     class Ref:
         label, kind_label, number, title, date, issuer, status = "QĐ 1", "Quyết định", "1/QĐ", None, None, None, "bi-thay-the"
     assert seo.legislation(Ref(), "https://x/")["legislationLegalForce"] == "https://schema.org/NotInForce"
-    Ref.status = "da-sua-doi"
-    assert "legislationLegalForce" not in seo.legislation(Ref(), "https://x/")
+    for unknown in ("chua-ro", "co-van-ban-moi"):
+        Ref.status = unknown
+        assert "legislationLegalForce" not in seo.legislation(Ref(), "https://x/")
 
 
 def test_every_page_but_home_has_a_breadcrumb_list_along_its_visible_breadcrumbs(site):
