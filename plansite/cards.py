@@ -42,7 +42,7 @@ def card_svg(title: str, site_name: str, label: str = "", date: str | None = Non
              f'<rect width="{WIDTH}" height="{HEIGHT}" fill="{GREEN_DARK}"/>',
              f'<rect x="0" y="{HEIGHT - 14}" width="{WIDTH}" height="14" fill="{GREEN_LIGHT}"/>',
              drawing.mark(MARGIN, 56, 72, fill="#ffffff", leaf=GREEN_DARK)]
-    if label:
+    if label.strip():
         size, lines = drawing.fit_lines(label, (30, 26), WIDTH - 2 * MARGIN - 100, 1, bold=False)
         parts.append(drawing.text(MARGIN + 100, 104, lines[0], size, GREEN_LIGHT))
     room = 4 if not date else 3
@@ -53,8 +53,9 @@ def card_svg(title: str, site_name: str, label: str = "", date: str | None = Non
         parts.append(drawing.text(MARGIN, top + n * line_height, line, size, "#ffffff", bold=True))
     if date:
         parts.append(drawing.text(MARGIN, top + len(lines) * line_height + 40, date, 56, GREEN_LIGHT, bold=True))
-    name_size, name_lines = drawing.fit_lines(site_name, (28, 24, 20), WIDTH - 2 * MARGIN, 1, bold=False)
-    parts.append(drawing.text(MARGIN, HEIGHT - 52, name_lines[0], name_size, "#ffffff"))
+    if site_name.strip():
+        name_size, name_lines = drawing.fit_lines(site_name, (28, 24, 20), WIDTH - 2 * MARGIN, 1, bold=False)
+        parts.append(drawing.text(MARGIN, HEIGHT - 52, name_lines[0], name_size, "#ffffff"))
     parts.append("</svg>")
     return "".join(parts)
 

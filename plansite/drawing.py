@@ -63,6 +63,8 @@ def fit_lines(text: str, sizes: tuple[int, ...], limit: float, max_lines: int,
               bold: bool = True) -> tuple[int, list[str]]:
     """The largest of `sizes` at which `text` takes at most `max_lines` lines; at the smallest,
     the lines beyond are cut and the last one ends with "…"."""
+    if not text.split():
+        return sizes[0], []
     for size in sizes:
         lines = wrap(text, size, limit, bold)
         if len(lines) <= max_lines:
