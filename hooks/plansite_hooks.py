@@ -6,7 +6,7 @@ on_config  load + validate content/, plan and render every page (before MkDocs c
            hand the glossary to the `abbr` extension, so terms get tooltips on every page;
            set the sidebar from the page plan
 on_files   add the rendered pages as generated files, with edit links to their YAML (none
-           on pages for the public), and the downloads (calendar feeds, open data)
+           on pages for the public), and the downloads (calendar feeds, open data, posters)
 on_page_markdown  let hand-written pages in docs/ use the same data with {{ … }}; the sitemap's lastmod
 on_page_context   tell the theme when the page's source last changed,
                   and what the page's <head> says about it (description, Open Graph, card, JSON-LD)
@@ -100,6 +100,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for path, content in build.files.items():
         files.append(File.generated(config, path, content=content))
+    for path, cached in build.images.items():  # pages link to them, so MkDocs must know them
+        files.append(File.generated(config, path, abs_src_path=str(cached)))
     return files
 
 

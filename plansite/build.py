@@ -28,6 +28,7 @@ from plansite.history import GitHistory
 from plansite.model import Site
 from plansite.opendata import Catalogue, open_data
 from plansite.pages import NavSection, PlannedPage, navigation, plan_pages
+from plansite.poster import posters
 from plansite.render import make_environment, render_pages, render_string
 from plansite.seo import PageMeta, jsonld_script, page_meta
 from plansite.textfmt import vn_date
@@ -51,6 +52,7 @@ class SiteBuild:
     site_url: str = "http://127.0.0.1:8000/"
     site_name: str = ""
     cards: dict[str, Path] = field(default_factory=dict)  # card address -> its PNG in the cache (plansite/cards.py)
+    images: dict[str, Path] = field(default_factory=dict)  # pictures pages link to (posters' PNG) -> cached file
 
     def render_handwritten(self, markdown: str, src_uri: str) -> str:
         return render_string(self.site, markdown, src_uri, self.env)
@@ -131,6 +133,8 @@ def prepare(root: Path, site_url: str = "http://127.0.0.1:8000/", today: dt.date
         data = open_data(site, root / "content", files)
         files.update(data.files)
         files.update(atom_feed(site, lambda uri, anchor=None: absolute_url(site_url, uri, anchor), site_name))
+        printed = posters(site, lambda uri, anchor=None: absolute_url(site_url, uri, anchor), site_name)
+        files.update(printed.files)
         pages = plan_pages(site, data.catalogue)
         env = make_environment()
         markdown = render_pages(site, pages, env)
@@ -141,7 +145,7 @@ def prepare(root: Path, site_url: str = "http://127.0.0.1:8000/", today: dt.date
                             for o in site.obligations}
     return SiteBuild(root, site, pages, markdown, loaded.warnings, env, GitHistory(root),
                      abbreviations(site.glossary), navigation(site, pages), files, data.catalogue, meta, site_url,
-                     site_name, obligation_cards)
+                     site_name, obligation_cards, printed.images)
 
 
 OBLIGATION_LABEL = "Quy định môi trường · áp dụng từ ngày"

@@ -62,14 +62,18 @@ def card_svg(title: str, site_name: str, label: str = "", date: str | None = Non
 
 def card(title: str, site_name: str, label: str = "", date: str | None = None) -> Path:
     """The card's PNG in the cache, rendered only if no card with this content is there yet."""
-    svg = card_svg(title, site_name, label, date)
-    key = hashlib.sha256(f"{DESIGN}\0{_font_stamp()}\0{svg}".encode()).hexdigest()
+    return cached_png(card_svg(title, site_name, label, date))
+
+
+def cached_png(svg: str, width_px: int | None = None) -> Path:
+    """`svg` as PNG (`width_px` wide, else its own size), from the cache or drawn into it."""
+    key = hashlib.sha256(f"{DESIGN}\0{_font_stamp()}\0{width_px}\0{svg}".encode()).hexdigest()
     path = cache_dir() / key[:2] / f"{key}.png"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         # written beside and renamed: two builds at once never see half a file
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
-            tmp.write(drawing.to_png(svg))
+            tmp.write(drawing.to_png(svg, width_px))
         os.replace(tmp.name, path)
     return path
 

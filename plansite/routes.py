@@ -77,6 +77,11 @@ def obligation_card(obligation: Any) -> str:
     return f"{CARDS}/quy-dinh/{obligation.record.id}.png"
 
 
+def poster(kind: Any, extension: str) -> str:
+    """A kind of business's poster beside its page: "doanh-nghiep/x/ap-phich.html" (to print), ".svg", ".png"."""
+    return f"doanh-nghiep/{kind.record.id}/ap-phich.{extension}"
+
+
 def feed(kind_id: str | None = None) -> str:
     return f"{FEEDS}/{kind_id or 'tat-ca'}.ics"
 

@@ -27,7 +27,7 @@ PIPELINE: list[tuple[str, ...]] = [
     ("routes", "changes"),
     ("pages",),
     ("render",),
-    ("feeds", "opendata", "seo", "atom"),
+    ("feeds", "opendata", "seo", "atom", "poster"),
     ("build", "search"),
     ("audit",),  # the review queue reads a whole build
 ]
