@@ -25,14 +25,30 @@ from plansite.textfmt import vn_date
 
 MIN_LENGTH, MAX_LENGTH = 50, 160  # what search engines show of a description
 
+# When a record's caveats are too long for any description (a document with three unverified
+# points), the description still says that it has them, and where they are read in full.
+CAVEATS_ON_PAGE = "Có điểm chưa được kiểm chứng: xem trên trang."
+ROOM_FOR_TEXT = 50  # characters a description keeps for its own words, however many caveats
+
+
 def fit(text: str, caveats: list[str] = (), filler: str = "") -> str:
     """A description of at most MAX_LENGTH characters: the caveats whole, `text` shortened to leave
-    room for them; `filler` (what the site is) added while it is shorter than MIN_LENGTH."""
-    tail = " ".join(caveats)
+    room for them; `filler` (what the site is) added while it is shorter than MIN_LENGTH. Caveats
+    that do not fit beside ROOM_FOR_TEXT characters are named together by CAVEATS_ON_PAGE."""
+    kept: list[str] = []
+    for n, caveat in enumerate(caveats):
+        rest = caveats[n + 1:]
+        after = len(CAVEATS_ON_PAGE) + 1 if rest else 0
+        if len(" ".join([*kept, caveat])) + after <= MAX_LENGTH - ROOM_FOR_TEXT:
+            kept.append(caveat)
+        else:
+            kept.append(CAVEATS_ON_PAGE)
+            break
+    tail = " ".join(kept)
     room = MAX_LENGTH - (len(tail) + 1 if tail else 0)
-    body = _end(shorten(text, room))
+    body = _end(shorten(text, room - 1))  # room for the full stop _end may add
     if len(body) + (len(tail) + 1 if tail else 0) < MIN_LENGTH and filler:
-        body = _end(shorten(f"{body} {filler}", room))
+        body = _end(shorten(f"{body} {filler}", room - 1))
     return f"{body} {tail}" if tail else body
 
 
@@ -134,7 +150,8 @@ def _describe(site: Site, page: PlannedPage) -> tuple[str, str, list[str], str, 
             bits.append(f": {ref.title}")
         bits.append(f". Ban hành ngày {vn_date(ref.date)}" if ref.date else "")
         # its standing is a qualifier of everything said about it: kept whole, like a caveat
-        return (ref.label, "".join(bits), [f"Tình trạng: {ref.status_label.lower()}."], ref.kind_label,
+        return (ref.label, "".join(bits), [f"Tình trạng: {ref.status_label.lower()}.", *plain_caveats(ref)],
+                ref.kind_label,
                 vn_date(ref.date) if ref.date else None)
     if name == "business":
         kind = c["kind"]

@@ -97,7 +97,7 @@ def test_descriptions_come_from_the_record_and_keep_its_caveat_whole(site):
     assert task["text"].split()[0] in description  # the task's own words
     assert description.endswith(seo.DRAFT)  # the 2024 plan is a draft: said whole, the text shortened instead
     reference = _meta(pages["/van-ban/qd-12-2021/"], "description")
-    assert "12/2021/QĐ-TTg" in reference and reference.endswith("Tình trạng: đã có văn bản mới cùng lĩnh vực.")
+    assert "12/2021/QĐ-TTg" in reference and "Tình trạng: đã có văn bản mới cùng lĩnh vực." in reference
 
 
 def test_fit_shortens_the_text_never_the_caveat():
@@ -105,6 +105,11 @@ def test_fit_shortens_the_text_never_the_caveat():
     described = seo.fit("Cửa hàng tiện lợi " * 30, [caveat])
     assert len(described) <= seo.MAX_LENGTH and described.endswith(" " + caveat) and "…" in described
     assert seo.fit("Ngắn.", [], "Trang về kế hoạch bảo vệ môi trường ngành Công Thương.").startswith("Ngắn. Trang")
+    # caveats too long for any description: those that fit, then a pointer to the rest on the page
+    many = [f"Chưa được kiểm chứng: điểm số {n} của văn bản này, ghi trên trang." for n in range(1, 5)]
+    described = seo.fit("Nghị định 05/2025/NĐ-CP. Ban hành ngày 06/01/2025", many)
+    assert len(described) <= seo.MAX_LENGTH and many[0] in described
+    assert described.endswith(seo.CAVEATS_ON_PAGE)
 
 
 def test_open_graph_and_twitter_tags_with_a_1200_by_630_card_on_every_page(site):
