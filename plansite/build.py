@@ -141,14 +141,14 @@ def prepare(root: Path, site_url: str = "http://127.0.0.1:8000/", today: dt.date
         meta = page_meta(site, pages, site_url, site_name, publisher)
         # an obligation has no page: its card (for the feed's entries) shows its title and start date only
         obligation_cards = {routes.obligation_card(o): cards.card(o.record.title, site_name, OBLIGATION_LABEL,
-                                                                  vn_date(o.record.starts))
+                                                                  f"Áp dụng từ {vn_date(o.record.starts)}")
                             for o in site.obligations}
     return SiteBuild(root, site, pages, markdown, loaded.warnings, env, GitHistory(root),
                      abbreviations(site.glossary), navigation(site, pages), files, data.catalogue, meta, site_url,
                      site_name, obligation_cards, printed.images)
 
 
-OBLIGATION_LABEL = "Quy định môi trường · áp dụng từ ngày"
+OBLIGATION_LABEL = "Quy định môi trường"
 
 
 def absolute_url(site_url: str, src_uri: str, anchor: str | None = None) -> str:

@@ -45,14 +45,25 @@ def card_svg(title: str, site_name: str, label: str = "", date: str | None = Non
     if label.strip():
         size, lines = drawing.fit_lines(label, (30, 26), WIDTH - 2 * MARGIN - 100, 1, bold=False)
         parts.append(drawing.text(MARGIN + 100, 104, lines[0], size, GREEN_LIGHT))
-    room = 4 if not date else 3
-    size, lines = drawing.fit_lines(title, (72, 64, 56, 48), WIDTH - 2 * MARGIN, room)
+    # the largest title size at which the title (and the date under it) ends above the site's name
+    date_size, bottom_limit, top = 52, HEIGHT - 100, 172
+    size, lines = 44, []
+    for candidate in (72, 64, 56, 50, 44):
+        wrapped = drawing.wrap(title, candidate, WIDTH - 2 * MARGIN)
+        bottom = top + candidate + (len(wrapped) - 1) * candidate * 1.22 + (date_size * 1.5 if date else 0)
+        if bottom <= bottom_limit:
+            size, lines = candidate, wrapped
+            break
+    else:
+        room = int((bottom_limit - top - (date_size * 1.5 if date else 0)) // (size * 1.22))
+        size, lines = drawing.fit_lines(title, (size,), WIDTH - 2 * MARGIN, max(room, 1))
     line_height = size * 1.22
-    top = 190 + size
+    baseline = top + size
     for n, line in enumerate(lines):
-        parts.append(drawing.text(MARGIN, top + n * line_height, line, size, "#ffffff", bold=True))
+        parts.append(drawing.text(MARGIN, baseline + n * line_height, line, size, "#ffffff", bold=True))
     if date:
-        parts.append(drawing.text(MARGIN, top + len(lines) * line_height + 40, date, 56, GREEN_LIGHT, bold=True))
+        parts.append(drawing.text(MARGIN, baseline + (len(lines) - 1) * line_height + date_size * 1.5, date,
+                                  date_size, GREEN_LIGHT, bold=True))
     if site_name.strip():
         name_size, name_lines = drawing.fit_lines(site_name, (28, 24, 20), WIDTH - 2 * MARGIN, 1, bold=False)
         parts.append(drawing.text(MARGIN, HEIGHT - 52, name_lines[0], name_size, "#ffffff"))

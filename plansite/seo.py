@@ -78,7 +78,7 @@ def page_meta(site: Site, pages: list[PlannedPage], site_url: str, site_name: st
     filler = f"Trang {site_name}."
     result: dict[str, PageMeta] = {}
     for page in pages:
-        title, text, caveats, label, date = _describe(site, page)
+        title, text, caveats, label, date = _describe(site, page, site_name)
         meta = PageMeta(page.title, fit(text, caveats, filler), title, date, label)
         meta.jsonld.extend(_structured(site, page, by_uri, site_url, site_name, publisher))
         result[page.src_uri] = meta
@@ -105,34 +105,34 @@ def _unique(metas: dict[str, PageMeta]) -> dict[str, PageMeta]:
     return metas
 
 
-def _describe(site: Site, page: PlannedPage) -> tuple[str, str, list[str], str, str | None]:
+def _describe(site: Site, page: PlannedPage, site_name: str) -> tuple[str, str, list[str], str, str | None]:
     """(card title, description text, caveats, card label, card date) of a planned page."""
     c = page.context
     name = page.template.removesuffix(".md.j2")
     if name == "home":
-        return (page.title if page.title != "Trang chủ" else "Bảo vệ môi trường ngành Công Thương Hà Nội",
+        return (site_name or page.title,
                 "Quy định về nhựa, tái chế và dữ liệu môi trường đang và sắp áp dụng cho doanh nghiệp, người dân; "
                 "kế hoạch của Thành phố, nhiệm vụ, đơn vị và văn bản pháp lý.", [], "", None)
     if name == "task":
         task = c["task"]
         return (f"Nhiệm vụ {task.number}: {task.short_title}",
                 f"Nhiệm vụ {task.number} của {task.plan.short_title.lower()}, {task.short_title}: {task.text}",
-                plain_caveats(task), task.plan.short_title, None)
+                plain_caveats(task), _plan_label(task.plan), None)
     if name == "tasks":
         plan = c["plan"]
         names = "; ".join(t.short_title for t in plan.tasks)
         return (f"Nhiệm vụ của {plan.short_title.lower()}",
                 f"{len(plan.tasks)} nhiệm vụ của {plan.short_title.lower()}: {names}", plain_caveats(plan),
-                plan.short_title, None)
+                _plan_label(plan), None)
     if name == "timeline":
         plan = c["plan"]
         return (f"Tiến độ {plan.short_title.lower()}",
                 f"Tiến độ {plan.short_title.lower()}: {len(plan.deliverables)} sản phẩm trong phụ lục, thời gian "
-                f"thực hiện, đơn vị chủ trì và phối hợp.", plain_caveats(plan), plan.short_title, None)
+                f"thực hiện, đơn vị chủ trì và phối hợp.", plain_caveats(plan), _plan_label(plan), None)
     if name == "plan":
         plan = c["plan"]
         return (plan.short_title, f"Toàn văn {plan.label.lower()}: {plan.title or plan.short_title}",
-                plain_caveats(plan), "Toàn văn", None)
+                plain_caveats(plan), _plan_label(plan, "Toàn văn"), None)
     if name == "plan_summary":
         plan = c["plan"]
         issued = f", ban hành ngày {vn_date(plan.date)}" if plan.date else ""
@@ -151,8 +151,7 @@ def _describe(site: Site, page: PlannedPage) -> tuple[str, str, list[str], str, 
         bits.append(f". Ban hành ngày {vn_date(ref.date)}" if ref.date else "")
         # its standing is a qualifier of everything said about it: kept whole, like a caveat
         return (ref.label, "".join(bits), [f"Tình trạng: {ref.status_label.lower()}.", *plain_caveats(ref)],
-                ref.kind_label,
-                vn_date(ref.date) if ref.date else None)
+                "Văn bản pháp lý", f"Ban hành ngày {vn_date(ref.date)}" if ref.date else None)
     if name == "business":
         kind = c["kind"]
         return (kind.name, f"{kind.name} ({kind.examples}): {len(kind.obligations)} quy định về môi trường và ngày "
@@ -190,6 +189,12 @@ def _describe(site: Site, page: PlannedPage) -> tuple[str, str, list[str], str, 
                       "trong 30 ngày tới; theo dõi qua nguồn tin Atom"),
     }
     return page.title, fixed.get(name, page.title), [], "", None
+
+
+def _plan_label(plan: Any, label: str | None = None) -> str:
+    """A card's small line for a plan's pages; a draft says so, as every page of it does."""
+    label = label or plan.short_title
+    return f"{label} (dự thảo)" if plan.record.status == "du-thao" else label
 
 
 # Structured data (schema.org, as JSON-LD)
