@@ -126,7 +126,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if changed:
         page.meta["last_changed"] = changed
     # description, Open Graph, card, structured data (overrides/main.html); a front matter description wins
-    head = build.head(page.file.src_uri, page.title or "", first_paragraph(page.content or ""))
+    head = build.head(page.file.src_uri, page.title or "", first_paragraph(page.markdown or ""))
     if page.meta.get("description"):
         head.pop("description")
     page.meta.update(head)

@@ -273,14 +273,31 @@ def jsonld_script(data: list[dict]) -> str:
                    + "</script>" for item in data)
 
 
-_PARAGRAPH = re.compile(r"<p[ >].*?</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_SKIP = ("#", "---", "{%", "{#", "!!!", "???", "|", "- ", "* ", "```")
 
 
-def first_paragraph(page_html: str) -> str:
-    """The plain text of a rendered page's first paragraph: what a hand-written page is about."""
-    for match in _PARAGRAPH.finditer(page_html):
-        text = " ".join(html.unescape(_TAG.sub("", match.group())).split())
+def first_paragraph(markdown: str) -> str:
+    """The plain text of a hand-written page's first paragraph (its Markdown, front matter removed):
+    what the page is about, for its description."""
+    for block in re.split(r"\n\s*\n", markdown):
+        block = block.strip()
+        if not block or block.startswith(_SKIP):
+            continue
+        text = _LINK.sub(r"\1", _TAG.sub(" ", block))
+        text = " ".join(html.unescape(text).replace("**", "").replace("`", "").split())
         if len(text) > 20:
             return text
     return ""
+
+
+def title_of(markdown: str) -> str:
+    """A hand-written page's title as MkDocs takes it: front matter `title`, else its first heading."""
+    match = re.match(r"---\n(.*?)\n---\n", markdown, re.S)
+    if match:
+        found = re.search(r"^title:\s*(.+)$", match.group(1), re.M)
+        if found:
+            return found.group(1).strip().strip("\"'")
+    heading = re.search(r"^# (.+)$", markdown, re.M)
+    return heading.group(1).strip() if heading else ""
