@@ -59,7 +59,12 @@ def atom_feed(site: Site, absolute: Callable[[str, str | None], str], site_name:
                          f'width="1200" height="630"></p>', type="html")
         item.published(_moment(entry.date))
         item.updated(_moment(entry.date))
-    return {routes.ATOM: feed.atom_str(pretty=True)}
+    # Material's theme reads every <link rel="alternate"> as a page in another language and fetches
+    # "sitemap.xml" beside its address: a sitemap of the feed's one page answers it (not a 404 in
+    # every page's console), and costs a few bytes, not the site's whole sitemap.
+    sitemap = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               f"<url><loc>{escape(page)}</loc></url></urlset>\n")
+    return {routes.ATOM: feed.atom_str(pretty=True), routes.ATOM.rsplit("/", 1)[0] + "/sitemap.xml": sitemap.encode()}
 
 
 def site_root(absolute: Callable[[str, str | None], str]) -> str:

@@ -39,6 +39,7 @@ PAGES = {
     "topic": served(routes.page_of(SITE.topics[0])),
     "selfcheck": served(routes.selfcheck_page("epr")),
     "faq": served(routes.FAQ),
+    "whats-new": served(routes.WHATS_NEW),
     "glossary": served(routes.GLOSSARY),
     "search": "tim-kiem/?q=nh%E1%BB%B1a",
     "404": "404.html",
