@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plansite import routes
+from plansite.claims import IN_FORCE
 from plansite.model import Site
 from plansite.pages import PlannedPage
-from plansite.claims import IN_FORCE
 from plansite.plaintext import DRAFT, plain_caveats, shorten  # noqa: F401 (DRAFT: tests)
 from plansite.textfmt import vn_date
 
@@ -77,31 +77,36 @@ def page_meta(site: Site, pages: list[PlannedPage], site_url: str, site_name: st
     by_uri = {p.src_uri: p for p in pages}
     filler = f"Trang {site_name}."
     result: dict[str, PageMeta] = {}
+    written: dict[str, tuple[str, list[str]]] = {}  # what each description was made of
     for page in pages:
         title, text, caveats, label, date = _describe(site, page, site_name)
+        written[page.src_uri] = (text, caveats)
         meta = PageMeta(page.title, fit(text, caveats, filler), title, date, label)
         meta.jsonld.extend(_structured(site, page, by_uri, site_url, site_name, publisher))
         result[page.src_uri] = meta
     home = by_uri.get(routes.HOME)
     for uri, (title, text) in (extra or {}).items():
         crumbs = _trail(PlannedPage(uri, "", title, None), {routes.HOME: home} if home else {})
-        result[uri] = PageMeta(title, fit(f"{title}: {text}" if text else title, [], filler), title,
+        written[uri] = (f"{title}: {text}" if text else title, [])
+        result[uri] = PageMeta(title, fit(*written[uri], filler), title,
                                jsonld=[_breadcrumbs(site_url, crumbs)] if uri != routes.HOME else [])
-    return _unique(result)
+    return _unique(result, written, filler)
 
 
-def _unique(metas: dict[str, PageMeta]) -> dict[str, PageMeta]:
-    """Two pages whose descriptions came out the same (two records worded alike) each say their title."""
+def _unique(metas: dict[str, PageMeta], written: dict[str, tuple[str, list[str]]],
+            filler: str) -> dict[str, PageMeta]:
+    """Two pages whose descriptions came out the same (two records worded alike) each begin with
+    their own title and address; their caveats stay whole."""
     seen: dict[str, list[str]] = {}
     for uri, meta in metas.items():
         seen.setdefault(meta.description, []).append(uri)
-    for description, uris in seen.items():
+    for uris in seen.values():
         if len(uris) > 1:
             for uri in uris:
-                meta = metas[uri]
-                tail = f" ({shorten(meta.card_title, 40)}, /{routes.served(uri)}/)"
-                metas[uri] = PageMeta(meta.title, shorten(description, MAX_LENGTH - len(tail)) + tail,
-                                      meta.card_title, meta.card_date, meta.card_label, meta.jsonld)
+                meta, (text, caveats) = metas[uri], written[uri]
+                own = f"{shorten(meta.card_title, 40)} (/{routes.served(uri)}/): {text}"
+                metas[uri] = PageMeta(meta.title, fit(own, caveats, filler), meta.card_title, meta.card_date,
+                                      meta.card_label, meta.jsonld)
     return metas
 
 

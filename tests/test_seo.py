@@ -18,6 +18,7 @@ import yaml
 
 from conftest import FIXTURE_CONTENT, fixture_project, run_mkdocs
 from plansite import seo
+from plansite.content import load_site
 
 SITE_URL = "https://example.org/bvmt/"
 
@@ -110,6 +111,18 @@ def test_fit_shortens_the_text_never_the_caveat():
     described = seo.fit("Nghị định 05/2025/NĐ-CP. Ban hành ngày 06/01/2025", many)
     assert len(described) <= seo.MAX_LENGTH and many[0] in described
     assert described.endswith(seo.CAVEATS_ON_PAGE)
+
+
+def test_two_records_worded_alike_get_descriptions_of_their_own_with_their_caveats():
+    from plansite.pages import PlannedPage
+
+    site = load_site(FIXTURE_CONTENT, FIXTURE_CONTENT.parent).site
+    task = site.main_plan.tasks[0]
+    twins = [PlannedPage(f"nhiem-vu/{n}.md", "task.md.j2", "Nhiệm vụ", None, {"task": task}) for n in ("a", "b")]
+    metas = seo.page_meta(site, twins, SITE_URL, "Trang thử")
+    first, second = (metas[p.src_uri].description for p in twins)
+    assert first != second and "/nhiem-vu/a/" in first and "/nhiem-vu/b/" in second
+    assert first.endswith(seo.DRAFT) and second.endswith(seo.DRAFT) and len(first) <= seo.MAX_LENGTH
 
 
 def test_open_graph_and_twitter_tags_with_a_1200_by_630_card_on_every_page(site):
