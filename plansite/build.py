@@ -30,7 +30,7 @@ from plansite.opendata import Catalogue, open_data
 from plansite.pages import NavSection, PlannedPage, navigation, plan_pages
 from plansite.poster import posters
 from plansite.render import make_environment, render_pages, render_string
-from plansite.seo import PageMeta, jsonld_script, page_meta
+from plansite.seo import PageMeta, page_meta
 from plansite.textfmt import vn_date
 from plansite.today import build_date
 
@@ -101,7 +101,7 @@ class SiteBuild:
         self.cards[address] = cards.card(meta.card_title, self.site_name, meta.card_label, meta.card_date)
         return {"description": html.escape(meta.description), "og_title": html.escape(meta.title),
                 "og_image": html.escape(posixpath.join(self.site_url.rstrip("/") + "/", address)),
-                "og_image_alt": html.escape(meta.card_title), "jsonld": jsonld_script(meta.jsonld)}
+                "og_image_alt": html.escape(meta.card_title), "jsonld": meta.jsonld}
 
     def changed_on(self, source: str | None) -> dt.date | None:
         """When a page's content last changed (its source file's last commit); for a page made of

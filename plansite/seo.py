@@ -13,7 +13,7 @@ import datetime as dt
 import html
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from plansite import routes
@@ -65,7 +65,7 @@ class PageMeta:
     card_title: str  # the large text of its card image
     card_date: str | None = None  # a date shown on the card (the date only: a card lives for weeks)
     card_label: str = ""  # a small line above the title: what kind of page it is
-    jsonld: list[dict] = field(default_factory=list)
+    jsonld: str = ""  # the <script> elements of its structured data (kept as text: a build holds one per page)
 
 
 def page_meta(site: Site, pages: list[PlannedPage], site_url: str, site_name: str, publisher: str | None = None,
@@ -81,15 +81,14 @@ def page_meta(site: Site, pages: list[PlannedPage], site_url: str, site_name: st
     for page in pages:
         title, text, caveats, label, date = _describe(site, page, site_name)
         written[page.src_uri] = (text, caveats)
-        meta = PageMeta(page.title, fit(text, caveats, filler), title, date, label)
-        meta.jsonld.extend(_structured(site, page, by_uri, site_url, site_name, publisher))
-        result[page.src_uri] = meta
+        structured = jsonld_script(_structured(site, page, by_uri, site_url, site_name, publisher))
+        result[page.src_uri] = PageMeta(page.title, fit(text, caveats, filler), title, date, label, structured)
     home = by_uri.get(routes.HOME)
     for uri, (title, text) in (extra or {}).items():
         crumbs = _trail(PlannedPage(uri, "", title, None), {routes.HOME: home} if home else {})
         written[uri] = (f"{title}: {text}" if text else title, [])
         result[uri] = PageMeta(title, fit(*written[uri], filler), title,
-                               jsonld=[_breadcrumbs(site_url, crumbs)] if uri != routes.HOME else [])
+                               jsonld=jsonld_script([_breadcrumbs(site_url, crumbs)] if uri != routes.HOME else []))
     return _unique(result, written, filler)
 
 
