@@ -21,13 +21,13 @@ from plansite.schema_types import (  # noqa: F401 - re-exported
 from plansite.schema_bodies import (  # noqa: F401 - re-exported
     Agency, AgencyFile, Contact, ContactFile, GlossaryFile, LegalReference, ReferenceFile, Successor, Term)
 from plansite.schema_plans import (  # noqa: F401 - re-exported
-    Appendix, AppendixColumns, Deliverable, DeliverableFile, Duty, DutyFile, Funding, Headings, Plan, PlanText, Purpose, ReportedIssue, Section, Signature, Task, TaskFile)
+    Appendix, AppendixColumn, Cell, Deliverable, DeliverableFile, Duty, DutyFile, Item, Part, Plan, PlanText, ReportedIssue, Section, Signature, Task, TaskFile)
 from plansite.schema_guidance import (  # noqa: F401 - re-exported
     BusinessKind, BusinessKindFile, ChecklistEntry, FaqEntry, FaqFile, GuidanceFile, GuidanceItem, Obligation, ObligationFile, PublicGuide, Topic, TopicFile, Training, TrainingFile)
 from plansite.schema_selfchecks import (  # noqa: F401 - re-exported
     AnswerValue, DeclarationCheck, EprCheck, OutcomeIds, ProductGroup, Sector, SelfCheckExample, SelfCheckFile, Threshold, YearlyDeadline)
 
 # vocabularies, as the models' fields name them
-from plansite.vocab import (AGENCY_KINDS, AUDIENCES, DUTY_ROLES, FIGURES, GUIDANCE_KINDS, ICONS,  # noqa: F401,E402
-                            PLAN_STATUSES, REFERENCE_KINDS, REFERENCE_STATUSES, SELF_CHECKS)
+from plansite.vocab import (AGENCY_KINDS, APPENDIX_FIELDS, AUDIENCES, DUTY_ROLES, FIGURES, GUIDANCE_KINDS, ICONS,  # noqa: F401,E402
+                            PART_ROLES, PLAN_STATUSES, REVIEW_FIELDS, REFERENCE_KINDS, REFERENCE_STATUSES, SELF_CHECKS)
 from plansite.schema_types import _ID, _check_id, _parse_date  # noqa: F401,E402 - the id rule and date parser, for content.py and gen_schema

@@ -64,12 +64,41 @@ AGENCY_KINDS = Vocabulary("agency_kinds", {
     "bo": "Cơ quan Trung ương",
     "doanh-nghiep": "Doanh nghiệp",
     "dia-phuong-khac": "Địa phương khác",
+    "chua-ro": "Chưa xác định (bản ghi tạm do công cụ nhập kế hoạch tạo)",
 })
 # Only the words the plan itself uses for a body's part in a duty; a duty whose text uses
 # neither has no role (references.py checks the word is in the text).
 DUTY_ROLES = Vocabulary("duty_roles", {
     "chu-tri": "Chủ trì",
     "phoi-hop": "Phối hợp",
+})
+# What a part of a plan's text is, read from its heading (plansite/plan_import.py reads it).
+PART_ROLES = Vocabulary("part_roles", {
+    "muc-dich": "Mục đích, yêu cầu",
+    "muc-tieu": "Mục tiêu",
+    "nhiem-vu": "Nhiệm vụ, giải pháp, nội dung (các mục ở tasks.yml)",
+    "kinh-phi": "Kinh phí",
+    "to-chuc": "Tổ chức thực hiện (các mục ở duties.yml)",
+    "khac": "Phần khác, giữ nguyên văn",
+})
+# What a column of an appendix table holds: the known columns become fields of a deliverable,
+# any other column is kept, cell by cell, in its `cells`.
+APPENDIX_FIELDS = Vocabulary("appendix_fields", {
+    "so-thu-tu": "Số thứ tự (number)",
+    "danh-muc": "Danh mục, nội dung (description)",
+    "chu-tri": "Đơn vị chủ trì (lead)",
+    "phoi-hop": "Đơn vị phối hợp (coordinators)",
+    "don-vi-tinh": "Đơn vị tính (unit)",
+    "so-luong": "Số lượng (quantity)",
+    "thoi-gian": "Thời gian thực hiện (period)",
+    "khac": "Cột khác (cells)",
+})
+# Fields an import filled with a placeholder, because the document does not give them;
+# `make check` lists every record that still has one.
+REVIEW_FIELDS = Vocabulary("review_fields", {
+    "id": "Mã (đặt tạm theo số thứ tự)",
+    "short_title": "Tên ngắn (lấy tạm từ đầu nguyên văn)",
+    "tasks": "Nhiệm vụ liên quan (văn bản không nêu)",
 })
 PLAN_STATUSES = Vocabulary("plan_statuses", {
     "du-thao": "Dự thảo",

@@ -49,6 +49,18 @@ NOT_SHOWN_AS_TEXT: dict[tuple[str, str], str] = {
                                      "them as the choices' labels and the numbers as understood",
     ("SelfCheckExample", "expect"): "outcome ids; the table of worked examples links each example to its outcomes "
                                     "(tests/test_guidance.py checks every row)",
+    ("Part", "role"): "where a part's items live (tasks.yml, duties.yml) and how it is laid out; its heading shows",
+    ("AppendixColumn", "field"): "which field of a row fills the column; the column's title shows",
+    ("AppendixColumn", "key"): "which cells of a row fill an other column; the cells show",
+    ("Cell", "column"): "the key of the column the cell sits in",
+    ("AppendixColumn", "end"): "the punctuation after the last body of a cell, shown there",
+    ("Section", "inline"): "layout: the body and its duty on one line",
+    ("Task", "review"): "placeholders an import left, listed by make check [W-REVIEW] (tests/test_import.py)",
+    ("Deliverable", "review"): "placeholders an import left, listed by make check [W-REVIEW] (tests/test_import.py)",
+    ("Agency", "verified"): "false only on a stub an import made, listed by make check [W-REVIEW]",
+    ("LegalReference", "verified"): "false only on a stub an import made, listed by make check [W-REVIEW]",
+    ("Agency", "aliases"): "other spellings the name matcher (plansite/names.py) accepts, not text of the site",
+    ("LegalReference", "aliases"): "names without a number the name matcher (plansite/names.py) accepts",
 }
 # (model, field) -> the page an id (not a record id) stands for: it must be linked from the record's page.
 LINKED_PAGES = {
@@ -71,6 +83,23 @@ FILL: list[tuple[str, tuple, object]] = [
     ("plans/2024/plan.yml", ("reported_issue", "url"), "https://example.org/bai-bao-thu"),
     ("plans/2024/tasks.yml", ("tasks", 0, "period"), "Quý III/2024"),
     ("plans/2024/deliverables.yml", ("deliverables", 0, "results"), ["Một lớp đã mở (số liệu thử)."]),
+    ("plans/2024/deliverables.yml", ("deliverables", 0, "review"), ["tasks"]),
+    ("plans/2024/deliverables.yml", ("deliverables", 0, "cells"), [{"column": "ghi-chu", "text": "Ô ghi chú thử"}]),
+    ("plans/2024/plan.yml", ("text", "appendices", 0, "columns"), [
+        {"title": "TT", "field": "so-thu-tu"}, {"title": "Danh mục", "field": "danh-muc"},
+        {"title": "Đơn vị chủ trì", "field": "chu-tri", "group": "Đơn vị phối hợp"},
+        {"title": "Đơn vị phối hợp", "field": "phoi-hop", "group": "Đơn vị phối hợp", "end": "."},
+        {"title": "Đơn vị tính", "field": "don-vi-tinh"}, {"title": "Số lượng", "field": "so-luong"},
+        {"title": "Thời gian thực hiện", "field": "thoi-gian"},
+        {"title": "Ghi chú (cột thử)", "field": "khac", "key": "ghi-chu"}]),
+    ("plans/2024/plan.yml", ("text", "issuer_lines"), ["ỦY BAN NHÂN DÂN (thử)", "THÀNH PHỐ HÀ NỘI (thử)"]),
+    ("plans/2024/plan.yml", ("text", "motto_lines"), ["CỘNG HÒA (dòng thử)", "Độc lập (dòng thử)"]),
+    ("plans/2024/tasks.yml", ("tasks", 0, "label"), "1a)"),
+    ("plans/2024/tasks.yml", ("tasks", 0, "part"), "II"),
+    ("plans/2024/tasks.yml", ("tasks", 0, "review"), ["short_title"]),
+    ("plans/2024/duties.yml", ("sections", 0, "heading"), "Sở Công Thương (tên thử)"),
+    ("agencies.yml", ("agencies", 0, "aliases"), ["Tên khác thử"]),
+    ("references.yml", ("references", 0, "aliases"), ["Tên khác thử của văn bản"]),
     ("references.yml", ("references", 0, "replaced_by"), _REFS[1]),
     ("references.yml", ("references", 0, "status"), "bi-thay-the"),  # as a replaced document must say
     ("glossary.yml", ("terms", 0, "cites"), [_REFS[0]]),

@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plansite"
 PIPELINE: list[tuple[str, ...]] = [
     ("errors", "folding", "vocab", "periods", "textfmt", "gc_tuning", "history", "search_bundle",
      "table_layout", "today"),  # leaves
-    ("loader",),
+    ("loader", "names"),  # names: the one name matcher for documents and bodies
     ("schema_types",),
     ("schema_bodies", "schema_plans", "schema_guidance", "schema_selfchecks"),  # one file per content family
     ("schema",),  # gathers them
