@@ -5,7 +5,8 @@ files → YAML with line numbers → schema → cross-references → typed model
 
 Shared collections sit at the top of `content/`; each plan is a folder `content/plans/<id>/`
 whose name is the plan's id. A plan folder always has `plan.yml`; a plan whose full text the
-site publishes (`text:` in plan.yml) also has `tasks.yml`, `duties.yml` and `deliverables.yml`.
+site publishes (`text:` in plan.yml) also has `tasks.yml`, `duties.yml` and, when it has an
+appendix, `deliverables.yml`.
 """
 
 from __future__ import annotations
@@ -188,7 +189,7 @@ def _plan_structure(plan_id: str, folder: Path, docs: list[Doc], shown) -> list[
     problems = []
     for content_type in FULL_TEXT_FILES:
         present = (folder / content_type.path).is_file()
-        if has_text and not present:
+        if has_text and not present and content_type.name != "deliverables":  # a plan may have no appendix
             problems.append(Problem(shown(folder / content_type.path), 1, 1, "E-FILE-MISSING",
                                     f"kế hoạch có toàn văn (text trong plan.yml) cần tệp {content_type.path} "
                                     f"({content_type.description})"))

@@ -81,7 +81,7 @@ def _plan_pages(plan) -> list[PlannedPage]:
                     parent=parent),
         PlannedPage(routes.tasks_page(plan), "tasks.md.j2", "Nhiệm vụ", src["tasks"], {"plan": plan},
                     parent=parent and page),
-        PlannedPage(routes.timeline_page(plan), "timeline.md.j2", "Tiến độ", src["deliverables"], {"plan": plan},
+        PlannedPage(routes.timeline_page(plan), "timeline.md.j2", "Tiến độ", src.get("deliverables", src["plan"]), {"plan": plan},
                     parent=parent and page),
     ]
     pages += [PlannedPage(routes.page_of(t), "task.md.j2", t.record.short_title, src["tasks"],

@@ -26,8 +26,8 @@ PIPELINE: list[tuple[str, ...]] = [
     ("routes",),
     ("pages",),
     ("render",),
-    ("feeds", "opendata"),
-    ("build", "search"),
+    ("feeds", "opendata", "plan_reader"),  # plan_reader: .docx and .md plans as paragraphs and tables
+    ("build", "search", "plan_import"),  # plan_import: `make import`, reads a plan document into a plan folder
 ]
 LEVEL = {module: level for level, modules in enumerate(PIPELINE) for module in modules}
 
