@@ -189,7 +189,8 @@ def _plan_structure(plan_id: str, folder: Path, docs: list[Doc], shown) -> list[
     problems = []
     for content_type in FULL_TEXT_FILES:
         present = (folder / content_type.path).is_file()
-        if has_text and not present and content_type.name != "deliverables":  # a plan may have no appendix
+        needed = has_text and (content_type.name != "deliverables" or _has_appendix(plan_doc))
+        if needed and not present:
             problems.append(Problem(shown(folder / content_type.path), 1, 1, "E-FILE-MISSING",
                                     f"kế hoạch có toàn văn (text trong plan.yml) cần tệp {content_type.path} "
                                     f"({content_type.description})"))
@@ -198,6 +199,14 @@ def _plan_structure(plan_id: str, folder: Path, docs: list[Doc], shown) -> list[
                                     f"tệp {content_type.path} chỉ dùng cho kế hoạch có toàn văn; hãy thêm text "
                                     "vào plan.yml hoặc xoá tệp này"))
     return problems
+
+
+def _has_appendix(plan_doc: Doc) -> bool:
+    """Whether the plan's text has an appendix, whose rows are deliverables.yml (a plan may have none)."""
+    if plan_doc.record is not None:
+        return bool(plan_doc.record.text.appendices)
+    text = plan_doc.data.get("text") if isinstance(plan_doc.data, dict) else None
+    return not isinstance(text, dict) or bool(text.get("appendices", True))
 
 
 def _one_main_plan(docs: list[Doc]) -> list[Problem]:

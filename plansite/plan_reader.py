@@ -235,6 +235,7 @@ class _Numbering:
         except (KeyError, NotImplementedError, AttributeError):
             self.part = None
         self.counters: dict[str, list[int]] = {}
+        self.started: set[int] = set()  # numIds already used: a restart (startOverride) applies once
 
     def _levels(self, num_id: int) -> tuple[str, dict[int, tuple[str, str, int]]] | None:
         qn = self.qn
@@ -277,6 +278,14 @@ class _Numbering:
         while len(counters) <= ilvl:
             level = len(counters)
             counters.append(levels.get(level, ("decimal", "", 1))[2] - 1)
+        if num_pr.numId.val not in self.started:  # a list that starts again: w:lvlOverride/w:startOverride
+            self.started.add(num_pr.numId.val)
+            num = self.part.num_having_numId(num_pr.numId.val)
+            for override in num.findall(self.qn("w:lvlOverride")):
+                start = override.find(self.qn("w:startOverride"))
+                level = int(override.get(self.qn("w:ilvl")))
+                if start is not None and level < len(counters):
+                    counters[level] = int(start.get(self.qn("w:val"))) - 1
         counters[ilvl] += 1
         for deeper in range(ilvl + 1, len(counters)):  # a new item restarts the levels below it
             counters[deeper] = levels.get(deeper, ("decimal", "", 1))[2] - 1
@@ -334,14 +343,14 @@ def _borderless(table) -> bool:
 
 def _word_table(table, numbering: _Numbering) -> Table:
     rows: list[list[Cell]] = []
-    seen: set[int] = set()
+    seen: set = set()  # the cells' elements (kept alive here, so compared by identity)
     grid = [row.cells for row in table.rows]
     for r, row in enumerate(grid):
         out = []
         for c, cell in enumerate(row):
-            if id(cell._tc) in seen:
-                continue  # a merged cell is returned once per grid column it covers
-            seen.add(id(cell._tc))
+            if cell._tc in seen:
+                continue  # a merged cell is returned once per grid column and row it covers
+            seen.add(cell._tc)
             colspan = 1
             while c + colspan < len(row) and row[c + colspan]._tc is cell._tc:
                 colspan += 1
