@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plansite"
 
 # The pipeline, bottom first. Modules on one line stand side by side and may not import each other.
 PIPELINE: list[tuple[str, ...]] = [
-    ("errors", "folding", "vocab", "periods", "textfmt", "gc_tuning", "history", "search_bundle",
+    ("errors", "folding", "vocab", "periods", "textfmt", "gc_tuning", "history", "search_bundle", "claims",
      "table_layout", "today"),  # leaves
     ("loader", "names"),  # names: the one name matcher for documents and bodies
     ("schema_types",),
@@ -28,6 +28,7 @@ PIPELINE: list[tuple[str, ...]] = [
     ("render",),
     ("feeds", "opendata", "plan_reader"),  # plan_reader: .docx and .md plans as paragraphs and tables
     ("build", "search", "plan_import"),  # plan_import: `make import`, reads a plan document into a plan folder
+    ("audit",),  # the review queue reads a whole build
 ]
 LEVEL = {module: level for level, modules in enumerate(PIPELINE) for module in modules}
 
