@@ -65,8 +65,8 @@ SHARED_TYPES: list[ContentType] = [
 PLAN_TYPES: list[ContentType] = [
     ContentType("plan", "plan.yml", schema.Plan, "Một kế hoạch: số, ngày, thời gian, mục tiêu; toàn văn nếu có",
                 in_plan=True),
-    ContentType("tasks", "tasks.yml", schema.TaskFile, "Các nhiệm vụ của phần II", "tasks", "nhiệm vụ", in_plan=True),
-    ContentType("duties", "duties.yml", schema.DutyFile, "Phần IV: nhiệm vụ được giao cho từng đơn vị",
+    ContentType("tasks", "tasks.yml", schema.TaskFile, "Các nhiệm vụ (phần nhiệm vụ, giải pháp của kế hoạch)", "tasks", "nhiệm vụ", in_plan=True),
+    ContentType("duties", "duties.yml", schema.DutyFile, "Phần tổ chức thực hiện: việc giao cho từng đơn vị",
                 in_plan=True),
     ContentType("deliverables", "deliverables.yml", schema.DeliverableFile, "Bảng phụ lục", "deliverables", "sản phẩm",
                 in_plan=True),

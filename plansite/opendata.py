@@ -76,8 +76,14 @@ _CHILD_TITLES = {"obligations_sources": "Căn cứ của từng quy định",
                  "guidance_sources": "Căn cứ của từng nội dung hướng dẫn",
                  "faq_sources": "Căn cứ của từng câu trả lời",
                  "businesses_checklist": "Việc cần làm của từng loại hình",
-                 "plans_text_purposes": "Phần I (mục đích, yêu cầu) của từng kế hoạch",
-                 "duties": "Phần IV: từng ý được giao cho từng đơn vị"}
+                 "plans_text_parts": "Các phần (I, II, …) của toàn văn từng kế hoạch",
+                 "plans_text_parts_items": "Các mục của từng phần, nguyên văn, với số thứ tự và cấp",
+                 "plans_text_appendices": "Các phụ lục của từng kế hoạch",
+                 "plans_text_appendices_columns": "Các cột của bảng trong từng phụ lục",
+                 "tasks_items": "Các mục con của từng nhiệm vụ, nguyên văn",
+                 "duties_items": "Các mục con của từng ý được giao, nguyên văn",
+                 "deliverables_cells": "Các ô của những cột khác trong bảng phụ lục",
+                 "duties": "Phần tổ chức thực hiện: từng ý được giao cho từng đơn vị"}
 PLAN_ID = "plan_id"
 POSITION = "position"
 _DERIVED = {PLAN_ID: "Mã kế hoạch (tên thư mục trong content/plans/).",
