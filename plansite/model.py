@@ -457,7 +457,7 @@ class Site:
             plan.plan = plan  # a plan's own fields resolve within itself
             plan.tasks = sorted((Task(t, self, plan) for t in content.tasks), key=lambda t: t.record.number)
             plan.deliverables = sorted((Deliverable(d, self, plan) for d in content.deliverables),
-                                       key=lambda d: d.record.number)
+                                       key=lambda d: (d.record.appendix, d.record.number))
             plan.sections = sorted((Section(s, self, plan) for s in content.sections), key=lambda s: s.record.number)
             plan.index = {"tasks": {t.record.id: t for t in plan.tasks},
                           "deliverables": {d.record.id: d for d in plan.deliverables}}

@@ -186,6 +186,17 @@ def parse(document: Document) -> RawPlan:
         blocks.append(block)
     blocks, plan.rejoined = _rejoin(blocks)
 
+    roman = any(isinstance(b, Paragraph) and b.label and re.fullmatch(r"[IVXL]+\.", b.label) for b in blocks)
+
+    def starts_part(block: Paragraph) -> bool:
+        if not block.label:
+            return False
+        if roman:
+            return bool(re.fullmatch(r"[IVXL]+\.", block.label))
+        # Some plans number their parts 1., 2.: a heading in capitals, or one whose words name a part's role
+        return bool(re.fullmatch(r"\d+\.", block.label)) and (
+            is_upper(block.text) or (block.heading and part_role(block.text) != "khac"))
+
     stage = "head"
     stack: list[str] = []
     part: RawPart | None = None
@@ -229,7 +240,7 @@ def parse(document: Document) -> RawPlan:
                 continue
             stage = "preamble"
         whole = (label + " " + text) if label else text
-        if label and re.fullmatch(r"[IVXL]+\.", label) and stage in ("preamble", "body"):
+        if starts_part(block) and stage in ("preamble", "body"):
             part = RawPart(label.rstrip("."), text, part_role(text))
             plan.parts.append(part)
             stage, stack = "body", []
@@ -257,14 +268,17 @@ def parse(document: Document) -> RawPlan:
         if _SIGNATURE.match(whole) or (stage in ("recipients", "closing", "signature") and is_upper(whole)
                                        and label is None):
             for line in block.lines:
-                if _SIGNATURE.match(line) or is_upper(line):
+                if _SIGNATURE.match(line) or is_upper(line) or line.startswith("("):
                     plan.signature_lines.append(line)
                 else:
                     plan.signer = line
             stage = "signature"
             continue
         if stage == "signature" and label is None:
-            plan.signer = text
+            if text.startswith("("):  # "(Đã ký)", "(đã ký và đóng dấu)": the signature's own lines
+                plan.signature_lines.append(text)
+            else:
+                plan.signer = text
             continue
         if stage == "recipients":
             plan.recipients.append(text)
@@ -289,7 +303,8 @@ def parse(document: Document) -> RawPlan:
     if not plan.kind:
         raise ImportError_('không tìm thấy tên loại văn bản (dòng "KẾ HOẠCH") ở đầu văn bản')
     if not plan.parts:
-        raise ImportError_('không tìm thấy phần nào đánh số La Mã ("I. MỤC ĐÍCH, YÊU CẦU", "II. …")')
+        raise ImportError_('không tìm thấy phần nào của kế hoạch (đánh số La Mã "I. MỤC ĐÍCH, YÊU CẦU", "II. …", '
+                           'hoặc "1. MỤC ĐÍCH, YÊU CẦU" viết hoa)')
     return plan
 
 
@@ -412,11 +427,7 @@ def _column_field(title: str) -> str:
 
 def _leaf_columns(table: Table) -> tuple[list[dict], int]:
     """The table's columns as titles with their merged group, and how many rows the header takes."""
-    header = 1
-    while header < len(table.rows) and not re.fullmatch(r"\d+\.?", table.rows[header][0].text.strip()):
-        header += 1
-    if header == len(table.rows):
-        header = max(1, max(c.rowspan for c in table.rows[0]))
+    header = max(1, max(c.rowspan for c in table.rows[0]))  # the header: as tall as its tallest first-row cell
     grid: list[list[tuple[str, bool]]] = [[] for _ in range(header)]  # (text, spans columns)
     pending: dict[int, int] = {}
     for r in range(header):
@@ -473,17 +484,16 @@ def _appendix(raw: RawAppendix, number: int, links: Links, taken_rows: set[str])
             if len(ends) == 1 and ends <= {".", ";"}:
                 column["end"] = ends.pop()
     deliverables = []
-    for position, row in enumerate(rows, start=1):
-        if not any(c.strip() for c in row):
-            continue
+    rows = [row for row in rows if any(c.strip() for c in row)]
+    for position, row in enumerate(rows, start=1):  # a row's number is its place: the table's order
         record: dict = {"id": "", "appendix": number}
         cells, lead, coordinators = [], [], []
         number_value = position
         for index, column in enumerate(columns):
             value = row[index].strip() if index < len(row) else ""
             name = column["field"]
-            if name == "so-thu-tu" and re.fullmatch(r"\d+\.?", value):
-                number_value = int(value.rstrip("."))
+            if name == "so-thu-tu" and value and value != str(position):
+                record["label"] = value  # "I", "02", "1.a": the TT as written, when it is not the row's place
             elif name == "danh-muc":
                 record["description"] = value
             elif name in ("chu-tri", "phoi-hop"):
@@ -508,6 +518,8 @@ def _appendix(raw: RawAppendix, number: int, links: Links, taken_rows: set[str])
         if number != 1:
             ordered["appendix"] = number
         ordered["number"] = number_value
+        if "label" in record:
+            ordered["label"] = record["label"]
         ordered["description"] = record["description"]
         if lead:
             ordered["lead"] = lead

@@ -313,16 +313,17 @@ def _check_unique_numbers(docs: list) -> list[Problem]:
         for doc in docs:
             if doc.type.name != name or doc.record is None:
                 continue
-            seen: dict[int, str] = {}
+            seen: dict[tuple[int, int], str] = {}
             for index, record in enumerate(getattr(doc.record, field)):
                 number = getattr(record, attr)
+                key = (getattr(record, "appendix", 1), number)  # a row's number is unique within its appendix
                 owner = getattr(record, "id", None) or getattr(record, "agency", None)
-                if number in seen:
+                if key in seen:
                     line, column = mark_of(doc.file.data, (field, index, attr))
                     problems.append(Problem(doc.file.path, line, column, "E-ID-DUP",
-                                            f'{label} {number} bị trùng với bản ghi "{seen[number]}"', owner, attr))
+                                            f'{label} {number} bị trùng với bản ghi "{seen[key]}"', owner, attr))
                 else:
-                    seen[number] = owner
+                    seen[key] = owner
     return problems
 
 

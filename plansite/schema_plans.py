@@ -187,6 +187,8 @@ class Deliverable(Record):
     id: Id = Field(description="Mã sản phẩm.")
     appendix: int = Field(default=1, ge=1, description="Thuộc phụ lục thứ mấy (theo thứ tự trong text.appendices).")
     number: int = Field(ge=1, description="Số thứ tự (cột TT) trong phụ lục.")
+    label: Text | None = Field(default=None, description='Cột TT nguyên văn khi không phải một số, ví dụ "I" ở dòng '
+                                                         "tiêu đề một nhóm; để trống thì hiện number.")
     description: Text = Field(description="Nguyên văn cột Danh mục.")
     lead: list[Ref("agencies", "đơn vị chủ trì")] = Field(default=[], description="Mã đơn vị chủ trì.")
     coordinators: list[Ref("agencies", "đơn vị phối hợp")] = Field(

@@ -84,6 +84,7 @@ FILL: list[tuple[str, tuple, object]] = [
     ("plans/2024/tasks.yml", ("tasks", 0, "period"), "Quý III/2024"),
     ("plans/2024/deliverables.yml", ("deliverables", 0, "results"), ["Một lớp đã mở (số liệu thử)."]),
     ("plans/2024/deliverables.yml", ("deliverables", 0, "review"), ["tasks"]),
+    ("plans/2024/deliverables.yml", ("deliverables", 0, "label"), "1a"),
     ("plans/2024/deliverables.yml", ("deliverables", 0, "cells"), [{"column": "ghi-chu", "text": "Ô ghi chú thử"}]),
     ("plans/2024/plan.yml", ("text", "appendices", 0, "columns"), [
         {"title": "TT", "field": "so-thu-tu"}, {"title": "Danh mục", "field": "danh-muc"},

@@ -109,7 +109,8 @@ def make_plan(path: Path) -> Path:
     document.add_paragraph("Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị báo cáo Sở Công Thương./.")
     footer = document.add_table(rows=1, cols=2)
     _cell_lines(footer.cell(0, 0), ["Nơi nhận:", "- Chủ tịch UBND Thành phố;", "- Lưu: VT."])
-    _cell_lines(footer.cell(0, 1), ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Người Ký Thử Word"])
+    _cell_lines(footer.cell(0, 1), ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Đã ký)",
+                                     "Người Ký Thử Word"])
     _bold(document, "PHỤ LỤC")
     _bold(document, "DANH MỤC SẢN PHẨM THỬ NGHIỆM")
     document.add_paragraph("(Kèm theo Kế hoạch số 9911/KH-UBND ngày 20/02/2030 của UBND Thành phố)")
@@ -128,6 +129,15 @@ def make_plan(path: Path) -> Path:
     for r, values in enumerate(rows, start=2):
         for c, value in enumerate(values):
             table.cell(r, c).text = value
+    _bold(document, "PHỤ LỤC II")  # a second appendix: other columns only, and a group's heading row
+    _bold(document, "DANH SÁCH CHỢ THỬ NGHIỆM")
+    markets = document.add_table(rows=4, cols=3)
+    markets.style = "Table Grid"
+    for r, values in enumerate([["STT", "Tên chợ", "Phường"], ["I", "Nhóm chợ thử nghiệm loại I", ""],
+                                ["1", "Chợ Thử Nghiệm Một", "Phường Thử Nghiệm"],
+                                ["2", "Chợ Thử Nghiệm Hai", "Phường Thử Nghiệm"]]):
+        for c, value in enumerate(values):
+            markets.cell(r, c).text = value
     document.save(str(path))
     return path
 
@@ -214,13 +224,19 @@ def test_a_word_plan_is_imported_with_its_heading_block_lists_successor_and_merg
     assert successor.record.id != "so-tai-nguyen-moi-truong"
     assert (successor.record.name, successor.record.verified) == ("Sở Nông nghiệp và Môi trường", False)
     assert [d.record.role for d in plan.sections[0].duties] == ["chu-tri", "phoi-hop"]
-    assert text.signature.lines == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert text.signature.lines == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Đã ký)"]
     assert text.signature.name == "Người Ký Thử Word" and text.recipients == ["Chủ tịch UBND Thành phố;", "Lưu: VT."]
     columns = [(c.title, c.field, c.group) for c in text.appendices[0].columns]
     assert columns == [("TT", "so-thu-tu", None), ("Nội dung", "danh-muc", None),
                        ("Chủ trì", "chu-tri", "Đơn vị thực hiện"), ("Phối hợp", "phoi-hop", "Đơn vị thực hiện"),
                        ("Thời gian", "thoi-gian", None), ("Ghi chú", "khac", None)]
     assert [a.record.id for a in plan.deliverables[1].coordinators] == ["so-tai-chinh", "ubnd-xa-phuong"]
+    second = text.appendices[1]
+    assert (second.title, [(c.title, c.field) for c in second.columns]) == (
+        "PHỤ LỤC II", [("STT", "so-thu-tu"), ("Tên chợ", "danh-muc"), ("Phường", "khac")])
+    markets = [d for d in plan.deliverables if d.record.appendix == 2]
+    assert [(d.record.number, d.record.label, d.record.description) for d in markets] == [
+        (1, "I", "Nhóm chợ thử nghiệm loại I"), (2, "1", "Chợ Thử Nghiệm Một"), (3, "2", "Chợ Thử Nghiệm Hai")]
     assert [r.id for r in plan.text.legal_basis] == ["quyet-dinh-9912-qd-ubnd"]
 
 
