@@ -61,10 +61,10 @@ bench: $(VENV)/.site-deps  ## time the data-driven build against plain Markdown 
 	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
 
 # e.g. make import SRC=~/Downloads/ke-hoach.docx PLAN=kh-267-2025 (FORCE=1 to replace the folder,
-# PERIOD="Năm 2027" when the title names no year); CONTRIBUTING.md, "Thêm kế hoạch mới từ tệp Word"
+# PERIOD="Năm 2027" when the title names no year, ISSUER=<agency id> when the document does not say); CONTRIBUTING.md, "Thêm kế hoạch mới từ tệp Word"
 import: $(VENV)/.site-deps  ## read a .docx or .md plan into content/plans/$(PLAN)/ and print what to check
 	@test -n "$(SRC)" -a -n "$(PLAN)" || { echo "Cách dùng: make import SRC=duong/dan/ke-hoach.docx PLAN=ma-ke-hoach"; exit 1; }
-	$(BIN)/python -m scripts.import_plan "$(SRC)" "$(PLAN)" $(if $(FORCE),--force) $(if $(PERIOD),--period "$(PERIOD)")
+	$(BIN)/python -m scripts.import_plan "$(SRC)" "$(PLAN)" $(if $(FORCE),--force) $(if $(PERIOD),--period "$(PERIOD)") $(if $(ISSUER),--issuer "$(ISSUER)")
 
 schema: $(VENV)/.site-deps  ## regenerate content/schema/*.json and CONTRIBUTING.md from the models
 	$(BIN)/python -m scripts.gen_schema

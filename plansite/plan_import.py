@@ -569,7 +569,7 @@ class Imported:
     raw: RawPlan
 
 
-def build(raw: RawPlan, links: Links, period: str | None = None) -> Imported:
+def build(raw: RawPlan, links: Links, period: str | None = None, issuer_id: str | None = None) -> Imported:
     title = " ".join(raw.title_lines).strip()
     if not title:
         raise ImportError_('không tìm thấy tên (trích yếu) của kế hoạch sau dòng "KẾ HOẠCH"')
@@ -579,12 +579,16 @@ def build(raw: RawPlan, links: Links, period: str | None = None) -> Imported:
                            'PERIOD="Năm 2027" (hoặc "Giai đoạn 2026-2030", "Đến năm 2030")')
     issuer_name = " ".join(raw.issuer_lines)
     issuer = names.agency_called(issuer_name, links.agencies) if issuer_name else None
+    if issuer_id is not None:
+        issuer = next((a for a in links.agencies if a.id == issuer_id), None)
+        if issuer is None:
+            raise ImportError_(f'ISSUER="{issuer_id}" không có trong content/agencies.yml')
     if issuer is None:
         said = re.search(r"((?:Ủy|Uỷ) ban nhân dân [^,;]+?|UBND [^,;]+?) ban hành", " ".join(raw.preamble))
         issuer = names.agency_called(said.group(1), links.agencies) if said else None
     if issuer is None:
-        raise ImportError_("không xác định được cơ quan ban hành từ khối đầu văn bản hay phần căn cứ; "
-                           "cơ quan ấy cần có trong content/agencies.yml")
+        raise ImportError_("không xác định được cơ quan ban hành từ khối đầu văn bản hay phần căn cứ; hãy chạy "
+                           'lại với ISSUER=<mã cơ quan trong content/agencies.yml>, ví dụ ISSUER=ubnd-thanh-pho')
     number = f"{raw.number_digits}/{raw.number_suffix}" if raw.number_digits else None
     date = (f"{int(raw.day):02d}/{int(raw.month)}/{raw.year}" if raw.day and raw.month and raw.year else None)
     kind = _KINDS.get(fold(raw.kind).strip(), "ke-hoach")
@@ -780,7 +784,8 @@ class Result:
     warnings: list[str]
 
 
-def import_plan(source: Path, plan_id: str, root: Path, force: bool = False, period: str | None = None) -> Result:
+def import_plan(source: Path, plan_id: str, root: Path, force: bool = False, period: str | None = None,
+                issuer: str | None = None) -> Result:
     """Read `source`, write content/plans/<plan_id>/ under `root` (and any stubs); raise ImportError_ if it cannot."""
     if not _ID.match(plan_id):
         raise ImportError_(f'mã kế hoạch "{plan_id}" không hợp lệ; chỉ dùng chữ thường không dấu, số và dấu gạch '
@@ -798,7 +803,7 @@ def import_plan(source: Path, plan_id: str, root: Path, force: bool = False, per
     agencies_file = AgencyFile.model_validate(load_file(content / "agencies.yml", "agencies.yml").data)
     references_file = ReferenceFile.model_validate(load_file(content / "references.yml", "references.yml").data)
     links = Links(list(agencies_file.agencies), list(references_file.references))
-    imported = build(parse(document), links, period)
+    imported = build(parse(document), links, period, issuer)
     files = files_of(imported, source.name)
     shared = {"agencies.yml": _appended(content / "agencies.yml", links.new_agencies, plan_id),
               "references.yml": _appended(content / "references.yml", links.new_references, plan_id)}

@@ -166,3 +166,48 @@ def test_a_five_part_plan_without_funding_keeps_its_own_shape(project):
     for expected in ("5 phần", "4 mục tiêu", "3 nhiệm vụ, 4 mục con", "3 ý được giao cho 3 đơn vị",
                      "1 phụ lục, 2 dòng", "Trung tâm Thử nghiệm Công nghiệp Xanh", "9902/QĐ-UBND"):
         assert expected in result.report
+
+
+ARABIC_PARTS = """ỦY BAN NHÂN DÂN  
+THÀNH PHỐ HÀ NỘI
+
+Số: /KH-UBND
+
+Hà Nội, ngày tháng năm 2030
+
+**KẾ HOẠCH**
+
+**Thử nghiệm các phần đánh số 1., 2. năm 2031**
+
+Căn cứ Luật Bảo vệ môi trường năm 2020;
+
+**1. MỤC ĐÍCH, YÊU CẦU**
+
+a) Mục đích thử nghiệm.
+
+**2. NHIỆM VỤ**
+
+a) Nhiệm vụ thử thứ nhất.
+
+b) Nhiệm vụ thử thứ hai.
+
+**3. TỔ CHỨC THỰC HIỆN**
+
+a) Sở Công Thương: Chủ trì thực hiện.
+
+Trong quá trình thực hiện, có vướng mắc báo cáo Sở Công Thương./.
+"""
+
+
+def test_a_draft_whose_parts_are_numbered_1_2_3_keeps_its_blanks_and_numbering(project, tmp_path):
+    """No Roman numerals: capitalised "1. MỤC ĐÍCH, YÊU CẦU" headings are the parts; tasks numbered a), b)."""
+    source = tmp_path / "ke-hoach.md"
+    source.write_text(ARABIC_PARTS, encoding="utf-8")
+    import_plan(source, "kh-thu-2031", project)
+    plan = load_site(project / "content").site.plan_by_id["kh-thu-2031"]
+    assert [(p.number, p.role) for p in plan.record.text.parts] == [("1", "muc-dich"), ("2", "nhiem-vu"),
+                                                                     ("3", "to-chuc")]
+    assert (plan.record.number, plan.record.date, plan.record.status, plan.record.text.draft_year) == (
+        None, None, "du-thao", 2030)
+    assert [(t.record.label, t.record.number) for t in plan.tasks] == [("a)", 1), ("b)", 2)]
+    assert plan.sections[0].agency.record.id == "so-cong-thuong" and plan.sections[0].record.inline
