@@ -18,7 +18,6 @@ gives the same bytes; `main` is never set.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import shutil
@@ -146,9 +145,9 @@ def _flatten_layout(table: Table) -> list[Paragraph]:
 
 
 def _is_layout(table: Table, before_title: bool) -> bool:
-    texts = fold(" ".join(c.text for row in table.rows for c in row))
-    return before_title or "noi nhan" in texts or bool(_SIGNATURE.search(" ".join(
-        c.text for row in table.rows for c in row).replace("\n", " ")))
+    """A table that lays text out rather than holding data: the heading block, or recipients beside the signature."""
+    lines = [line for row in table.rows for c in row for line in c.text.split("\n")]
+    return before_title or any(fold(line).startswith("noi nhan") or _SIGNATURE.match(line) for line in lines)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -327,6 +326,24 @@ def slug(text: str, limit: int = 8) -> str:
 
 
 @dataclass
+class _NewAgency:
+    """A body this import adds: what the name matcher needs of it."""
+
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _NewReference:
+    id: str
+    kind: str
+    number: str
+    title: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Links:
     """The content's bodies and documents, and the stubs this import adds."""
 
@@ -346,8 +363,7 @@ class Links:
         base, n = stub_id, 2
         while stub_id in taken:
             stub_id, n = f"{base}-{n}", n + 1
-        stub = dataclasses.make_dataclass("Stub", ["id", "name", "aliases"])(stub_id, name, [])
-        self.agencies.append(stub)
+        self.agencies.append(_NewAgency(stub_id, name))
         self.new_agencies.append({"id": stub_id, "name": name, "kind": "chua-ro", "verified": False})
         return stub_id
 
@@ -365,9 +381,7 @@ class Links:
                     self.unlinked_numbers.append(number)
                 continue
             stub_id = slug(f"{kind} {number}")
-            stub = dataclasses.make_dataclass("Stub", ["id", "number", "kind", "title", "aliases"])(
-                stub_id, number, kind, None, [])
-            self.references.append(stub)
+            self.references.append(_NewReference(stub_id, kind, number))
             self.new_references.append({"id": stub_id, "kind": kind, "number": number, "verified": False})
         return names.documents_named(text, self.references)
 

@@ -23,7 +23,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from conftest import FIXTURES, ROOT, copy_project, run_mkdocs
+from conftest import FIXTURES, copy_project, run_mkdocs
 from htmltools import normalise, page_for
 from plansite.content import load_site
 from plansite.plan_import import import_plan
