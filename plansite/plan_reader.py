@@ -299,7 +299,10 @@ class _Numbering:
 def _runs_text(paragraph) -> tuple[str, bool]:
     """The paragraph's text with subscripts as ~…~, and whether every visible run is bold."""
     out, bold = [], True
-    for run in paragraph.runs:
+    runs = []
+    for item in paragraph.iter_inner_content():  # runs, and the runs inside hyperlinks (not in .runs)
+        runs += item.runs if hasattr(item, "runs") else [item]
+    for run in runs:
         text = run.text
         if not text:
             continue

@@ -21,6 +21,7 @@ import docx
 import pytest
 from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import nsdecls, qn
 
 from conftest import FIXTURES, copy_project, run_mkdocs
@@ -64,6 +65,12 @@ def _bold(document, text: str, style: str | None = None):
     return paragraph
 
 
+def _link(paragraph, text: str) -> None:
+    relation = paragraph.part.relate_to("https://example.org/van-ban-thu", RT.HYPERLINK, is_external=True)
+    paragraph._p.append(parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{relation}"><w:r><w:t>{text}</w:t></w:r>'
+                                  "</w:hyperlink>"))
+
+
 def _cell_lines(cell, lines: list[str]) -> None:
     cell.text = lines[0]
     for line in lines[1:]:
@@ -79,9 +86,10 @@ def make_plan(path: Path) -> Path:
     _bold(document, "KẾ HOẠCH")
     _bold(document, "Thử nghiệm nhập tệp Word: giảm chất thải nhựa")
     _bold(document, "trong các chợ năm 2030")
-    document.add_paragraph("Thực hiện Quyết định số 9912/QĐ-UBND ngày 10/02/2030 của UBND Thành phố về việc thử "
-                           "nghiệm công cụ nhập kế hoạch; Ủy ban nhân dân Thành phố ban hành Kế hoạch với các nội "
-                           "dung sau:")
+    preamble = document.add_paragraph("Thực hiện ")
+    _link(preamble, "Quyết định số 9912/QĐ-UBND")  # text in a hyperlink is not among the paragraph's runs
+    preamble.add_run(" ngày 10/02/2030 của UBND Thành phố về việc thử nghiệm công cụ nhập kế hoạch; Ủy ban nhân "
+                     "dân Thành phố ban hành Kế hoạch với các nội dung sau:")
     _bold(document, "I. MỤC ĐÍCH, YÊU CẦU")
     purposes = _list(document, 91)
     _numbered(document, "Thử nghiệm đọc số thứ tự do Word tạo ra.", purposes, 0)
@@ -270,5 +278,7 @@ def test_source_units_leave_nothing_out(tmp_path):
     """Guard the guard: the units of the Word file include its cells and both halves of the split paragraph."""
     units = source_units(make_plan(tmp_path / "k.docx"))
     for expected in ("Số: 9911/KH-UBND", "Đơn vị thực hiện", "Thử nghiệm", "các phương tiện thông tin đại chúng.",
-                     "Sở Tài chính", "UBND các xã, phường", "Người Ký Thử Word"):
+                     "Sở Tài chính", "UBND các xã, phường", "Người Ký Thử Word",
+                     "Thực hiện Quyết định số 9912/QĐ-UBND ngày 10/02/2030 của UBND Thành phố về việc thử nghiệm "
+                     "công cụ nhập kế hoạch", "Nhóm chợ thử nghiệm loại I"):
         assert expected in units
