@@ -180,8 +180,13 @@ def parse(document: Document) -> RawPlan:
         if isinstance(block, Table) and _is_layout(block, not title_seen):
             blocks += _flatten_layout(block)
             continue
-        if isinstance(block, Paragraph) and not title_seen and fold(block.lines[0]).strip() in _KINDS:
-            title_seen = True
+        if isinstance(block, Paragraph):
+            if not title_seen and fold(block.lines[0]).strip() in _KINDS:
+                title_seen = True
+            if title_seen:  # a tab in the text is a space; in the heading block it parts the two columns
+                block.lines = [line.replace("\t", " ") for line in block.lines]
+            else:
+                block.lines = [part.strip() for line in block.lines for part in line.split("\t") if part.strip()]
         blocks.append(block)
     blocks, plan.rejoined = _rejoin(blocks)
 

@@ -3,6 +3,8 @@
 This is the only place that knows file formats; plansite/plan_import.py reads the blocks.
 
 - Every text is NFC with no-break spaces as spaces (plansite/names.py `clean`); words never change.
+  A Word paragraph keeps its tabs (one per run of them) for the importer, which reads a heading
+  block typed with tabs as two columns and a tab anywhere else as a space.
 - A paragraph keeps its hard line breaks as `lines` (a title over three lines, a signature block).
 - `label` is the paragraph's numbering ("1.", "a)", "-", "+", "1.1."), whether it was typed in
   the text or produced by Word's list numbering, which `paragraph.text` does not contain: it is
@@ -318,9 +320,14 @@ def _runs_text(paragraph) -> tuple[str, bool]:
     return joined, bold
 
 
+def _keep_tabs(line: str) -> str:
+    """A line cleaned, its tabs kept as one: a heading block typed with tabs has its two columns on one line."""
+    return "\t".join(part for part in (clean(p) for p in line.split("\t")) if part)
+
+
 def _word_paragraph(paragraph, numbering: _Numbering) -> Paragraph | None:
     text, bold = _runs_text(paragraph)
-    lines = [clean(line) for line in re.split(r"[\n\v]", text)]
+    lines = [_keep_tabs(line) for line in re.split(r"[\n\v]", text)]
     lines = [line for line in lines if line]
     if not lines:
         return None
@@ -364,7 +371,7 @@ def _word_table(table, numbering: _Numbering) -> Table:
             for paragraph in cell.paragraphs:
                 read = _word_paragraph(paragraph, numbering)
                 if read is not None:
-                    lines.append(((read.label + " ") if read.label else "") + read.text)
+                    lines.append(((read.label + " ") if read.label else "") + read.text.replace("\t", " "))
             out.append(Cell("\n".join(lines), colspan, rowspan))
         rows.append(out)
     return Table(rows, _borderless(table))

@@ -27,7 +27,7 @@ from docx.oxml.ns import nsdecls, qn
 from conftest import FIXTURES, copy_project, run_mkdocs
 from htmltools import normalise, page_for
 from plansite.content import load_site
-from plansite.plan_import import import_plan
+from plansite.plan_import import import_plan, parse
 from plansite.plan_reader import read_docx
 
 FIVE_PARTS = FIXTURES / "import" / "ke-hoach-thu-nam-phan.md"
@@ -282,3 +282,23 @@ def test_source_units_leave_nothing_out(tmp_path):
                      "Thực hiện Quyết định số 9912/QĐ-UBND ngày 10/02/2030 của UBND Thành phố về việc thử nghiệm "
                      "công cụ nhập kế hoạch", "Nhóm chợ thử nghiệm loại I"):
         assert expected in units
+
+
+def test_a_heading_block_typed_with_tabs_is_read_as_two_columns(tmp_path):
+    """Without a table, a heading block is often two columns parted by tabs on each line."""
+    document = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "THÀNH PHỐ HÀ NỘI\t\tĐộc lập - Tự do - Hạnh phúc", "Số: 12/KH-UBND\tHà Nội, ngày 03 tháng 4 năm 2030"):
+        document.add_paragraph(line)
+    for line in ("KẾ HOẠCH", "Thử nghiệm khối đầu gõ bằng phím tab năm 2030"):
+        _bold(document, line)
+    document.add_paragraph("Căn cứ\tLuật Bảo vệ môi trường năm 2020;")
+    _bold(document, "I. MỤC ĐÍCH")
+    document.add_paragraph("1.\tMục đích thử nghiệm.")
+    document.save(str(tmp_path / "k.docx"))
+    raw = parse(read_docx(tmp_path / "k.docx"))
+    assert (raw.issuer_lines, raw.motto_lines) == (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"],
+                                                   ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"])
+    assert (raw.number_digits, raw.number_suffix, raw.day, raw.month, raw.year) == ("12", "KH-UBND", "03", "4", "2030")
+    assert raw.preamble == ["Căn cứ Luật Bảo vệ môi trường năm 2020;"]
+    assert [(i.label, i.text) for i in raw.parts[0].items] == [("1.", "Mục đích thử nghiệm.")]
