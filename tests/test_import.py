@@ -9,6 +9,9 @@ expected from the importer. Imports run into a copy of the project; nothing is w
 from __future__ import annotations
 
 import hashlib
+import re
+import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -63,8 +66,6 @@ def _tree(root: Path) -> dict[str, str]:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the real content/ (the importer reads its bodies and documents)."""
-    import shutil
-
     shutil.copytree(ROOT / "content", tmp_path / "content")
     return tmp_path
 
@@ -83,8 +84,6 @@ def test_the_seed_round_trip_reproduces_the_2024_plans_text_fields_exactly(proje
 
 
 def test_the_same_input_gives_the_same_bytes(project, tmp_path):
-    import shutil
-
     other = tmp_path / "other"
     shutil.copytree(project / "content", other / "content")
     for source, plan_id in ((SEED, "thu-2024"), (FIVE_PARTS, "kh-thu-2030")):
@@ -211,3 +210,33 @@ def test_a_draft_whose_parts_are_numbered_1_2_3_keeps_its_blanks_and_numbering(p
         None, None, "du-thao", 2030)
     assert [(t.record.label, t.record.number) for t in plan.tasks] == [("a)", 1), ("b)", 2)]
     assert plan.sections[0].agency.record.id == "so-cong-thuong" and plan.sections[0].record.inline
+
+
+def _headings(text: str, style: str) -> str:
+    """The five-part plan's part headings written another way: plain capitals, bold, or a Markdown heading."""
+    def rewrite(match):
+        heading = match.group(1)
+        return {"plain": heading, "bold": f"**{heading}**", "hash": f"#### **{heading}**"}[style]
+    return re.sub(r"^## ([IVX]+\. .+)$", rewrite, text, flags=re.M)
+
+
+VARIANTS = {
+    "headings in plain capitals": lambda t: _headings(t, "plain"),
+    "headings in bold": lambda t: _headings(t, "bold"),
+    "headings as #### **…**": lambda t: _headings(t, "hash"),
+    "decomposed letters (NFD)": lambda t: unicodedata.normalize("NFD", t),
+    "no-break spaces after every numbering": lambda t: re.sub(
+        r"^(\d\.|[a-z]\)|-|\+) ", lambda m: m.group(1) + "\u00a0", t, flags=re.M),
+    "Windows line ends and a byte-order mark": lambda t: "\ufeff" + t.replace("\n", "\r\n"),
+}
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=str)
+def test_the_same_plan_written_another_way_imports_the_same(project, tmp_path, variant):
+    """Markup, Unicode form and spacing vary between exports; the imported text does not."""
+    import_plan(FIVE_PARTS, "kh-thu-2030", project)
+    source = tmp_path / "ke-hoach.md"
+    source.write_bytes(VARIANTS[variant](FIVE_PARTS.read_text(encoding="utf-8")).encode("utf-8"))
+    import_plan(source, "kh-thu-2030-b", project)
+    plans = project / "content" / "plans"
+    assert _text_fields(plans / "kh-thu-2030-b") == _text_fields(plans / "kh-thu-2030")
