@@ -719,6 +719,7 @@ def build(raw: RawPlan, links: Links, period: str | None = None, issuer_id: str 
         "number": number,
         "date": date,
         "period": period,
+        "review": ["short_title"],
         "text": text,
     }
     return Imported(plan, tasks, sections, deliverables, links, raw)

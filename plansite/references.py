@@ -286,10 +286,11 @@ def _pending_review(docs: list) -> list[Problem]:
     """[W-REVIEW] (a warning): placeholders an import left for staff, and bodies or documents it could not match."""
     problems = []
     for doc in docs:
-        if doc.record is None or doc.type.name not in ("tasks", "deliverables", "agencies", "references"):
+        if doc.record is None or doc.type.name not in ("plan", "tasks", "deliverables", "agencies", "references"):
             continue
         field = doc.type.items
-        for i, record in enumerate(getattr(doc.record, field)):
+        records = [doc.record] if field is None else getattr(doc.record, field)
+        for i, record in enumerate(records):
             if doc.type.name in ("agencies", "references"):
                 if not record.verified:
                     line, column = mark_of(doc.file.data, (field, i, "verified"))
@@ -300,10 +301,10 @@ def _pending_review(docs: list) -> list[Problem]:
                                             record.id, "verified", warning=True))
                 continue
             if record.review:
-                line, column = mark_of(doc.file.data, (field, i, "review"))
+                line, column = mark_of(doc.file.data, ("review",) if field is None else (field, i, "review"))
                 problems.append(Problem(doc.file.path, line, column, "W-REVIEW",
                                         f"còn giá trị tạm cần cán bộ kiểm tra: {', '.join(record.review)}",
-                                        record.id, "review", warning=True))
+                                        getattr(record, "id", None), "review", warning=True))
     return problems
 
 

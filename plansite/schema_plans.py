@@ -109,6 +109,11 @@ class PlanText(Record):
         return [p for p in self.parts if p.role == role]
 
 
+def Review() -> Any:  # noqa: N802 - one field declaration, used by every record an import may leave placeholders in
+    return Field(default=[], description="Các trường đang giữ giá trị tạm do công cụ nhập kế hoạch đặt (văn bản "
+                                         "không nêu); sửa giá trị rồi xoá tên trường khỏi danh sách này.")
+
+
 class ReportedIssue(Record):
     number: Text = Field(description='Số văn bản mà nguồn tin nêu, ví dụ "305/KH-UBND".')
     date: Date | None = Field(default=None, description="Ngày ban hành mà nguồn tin nêu.")
@@ -140,6 +145,7 @@ class Plan(Record):
     facts: list[Text] = Field(default=[], description="Các điểm khác đã kiểm chứng, mỗi điểm một câu.")
     results: list[Text] = Field(
         default=[], description="Kết quả thực hiện, chỉ ghi khi Sở Công Thương cung cấp; mỗi kết quả một câu.")
+    review: list[REVIEW_FIELDS.type] = Review()
     text: PlanText | None = Field(
         default=None, description="Toàn văn: khối đầu, căn cứ, các phần, câu kết, nơi nhận, chữ ký, tiêu đề phụ "
                                   "lục; để trống với kế hoạch chỉ có bản tóm tắt.")
@@ -150,11 +156,6 @@ class Plan(Record):
         if text is not None and "title" in info.data and info.data["title"] is None:
             raise PydanticCustomError("plan_title", "kế hoạch có toàn văn cần tên đầy đủ (title), viết như bản gốc")
         return text
-
-
-def Review() -> Any:  # noqa: N802 - one field declaration, used by every record an import may leave placeholders in
-    return Field(default=[], description="Các trường đang giữ giá trị tạm do công cụ nhập kế hoạch đặt (văn bản "
-                                         "không nêu); sửa giá trị rồi xoá tên trường khỏi danh sách này.")
 
 
 class Task(Record):

@@ -29,7 +29,7 @@ FIVE_PARTS = IMPORTS / "ke-hoach-thu-nam-phan.md"
 
 # Fields that hold the site's own knowledge, or placeholders for staff: not expected from an import.
 SITE_FIELDS = {
-    "plan": {"short_title", "main", "reference", "reported_issue", "targets", "facts", "results"},
+    "plan": {"short_title", "main", "reference", "reported_issue", "targets", "facts", "results", "review", "unverified"},
     "task": {"id", "short_title", "period", "review"},
     "duty": {"related_tasks", "names"},
     "deliverable": {"id", "tasks", "results", "review"},
@@ -127,6 +127,7 @@ def test_an_import_never_changes_which_plan_is_main_and_make_check_lists_the_pla
     assert check.main([str(project)]) == 0
     listed = capsys.readouterr().err
     assert 'bản ghi "nhiem-vu-1" → trường "review"' in listed
+    assert "content/plans/kh-thu-2030/plan.yml" in listed  # its short title
     assert '"trung-tam-thu-nghiem-cong-nghiep-xanh" → trường "verified"' in listed
     assert '"quyet-dinh-9902-qd-ubnd" → trường "verified"' in listed
 
