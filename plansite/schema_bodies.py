@@ -88,8 +88,6 @@ class LegalReference(Record):
     signer: Text | None = Field(default=None, description="Người ký; để trống nếu chưa kiểm chứng.")
     effective: Date | None = Field(default=None, description="Ngày có hiệu lực; để trống nếu chưa kiểm chứng.")
     status: REFERENCE_STATUSES.type = Field(default="chua-ro", description='Tình trạng hiệu lực; "chua-ro" khi chưa kiểm chứng.')
-    verified: bool = Field(default=True, description="false với bản ghi tạm do công cụ nhập kế hoạch tạo (chỉ có số, "
-                                                     "loại như kế hoạch viết); kiểm chứng rồi đổi thành true.")
     amended_by: list[Ref("references", "văn bản sửa đổi")] = Field(
         default=[], description="Mã các văn bản sửa đổi, bổ sung văn bản này.")
     replaced_by: Ref("references", "văn bản thay thế") | None = Field(
@@ -101,6 +99,8 @@ class LegalReference(Record):
     verified_articles: list[Text] = Field(
         default=[], description='Các điều, phụ lục mà nội dung đã được kiểm chứng, ví dụ "Điều 64"; '
                                 "nội dung hướng dẫn chỉ được đánh dấu verified khi dẫn các điều này.")
+    verified: bool = Field(default=True, description="false khi thông tin về văn bản (số, ngày, trích yếu…) chưa được "
+                                                     "kiểm chứng: mọi nơi hiện văn bản đều ghi “chưa được kiểm chứng”.")
     unverified: list[Text] = Unverified("văn bản này (ngoài tình trạng hiệu lực, đã ghi ở status)")
 
     @property

@@ -203,3 +203,19 @@ def test_make_check_ends_with_the_count_and_make_audit_lists_them(content):
     assert audit.returncode == 0, audit.stderr
     assert audit.stdout.splitlines()[0] == result.stdout.splitlines()[-1]
     assert "content/references.yml:" in audit.stdout and "hiện ở: /" in audit.stdout
+
+
+def test_a_reference_or_plan_flagged_unverified_shows_the_standard_line_on_its_page_and_lists(content):
+    _add_part(content / "references.yml", "  - id: qd-1375-2020", "kind:")
+    path = content / "references.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(f"    unverified: [{PART}]\n", "    verified: false\n", 1),
+                    encoding="utf-8")
+    plan = content / "plans" / "kh-128-2023" / "plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "verified: false\n", encoding="utf-8")
+    build = prepare(content.parent, today=TODAY)
+    line = STANDARD[:1].upper() + STANDARD[1:] + "."
+    for uri, key in [("van-ban/qd-1375-2020.md", "reference/qd-1375-2020"),
+                     (routes.PAGES["references"], "reference/qd-1375-2020"),
+                     ("cac-ke-hoach/kh-128-2023/index.md", "plan/kh-128-2023"),
+                     (routes.PAGES["lineage"], "plan/kh-128-2023")]:
+        assert re.search(rf'data-claim="{re.escape(key)}"[^>]*>{re.escape(line)}', build.markdown[uri]), uri
