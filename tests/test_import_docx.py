@@ -31,6 +31,7 @@ from plansite.plan_import import import_plan, parse
 from plansite.plan_reader import read_docx
 
 FIVE_PARTS = FIXTURES / "import" / "ke-hoach-thu-nam-phan.md"
+SEED = FIXTURES / "import" / "ke-hoach-bvmt-cong-thuong-ha-noi-2024.md"
 
 # Levels of a Word list as Hanoi plans use them: 1., a), -, +
 LEVELS = [("decimal", "%1."), ("lowerLetter", "%2)"), ("bullet", "-"), ("bullet", "+")]
@@ -170,7 +171,10 @@ def source_units(path: Path) -> list[str]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if re.fullmatch(r"\s*\|?[\s:|-]+\|?\s*", line):
                 continue  # a Markdown table's rule
-            cells = line.strip().strip("|").split("|") if line.lstrip().startswith("|") else [line]
+            if line.lstrip().startswith("|"):
+                cells = line.strip().strip("|").split("|")
+            else:  # a tab-separated row, as the seed's appendix, or a line of text
+                cells = line.split("\t")
             units += cells
     out = []
     for unit in units:
@@ -186,10 +190,11 @@ def source_units(path: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory) -> tuple[Path, Path, dict]:
-    """A copy of the project with the Word plan and the invented five-part plan imported, built once."""
+    """A copy of the project with the Word plan, the invented five-part plan and the seed imported, built once."""
     base = tmp_path_factory.mktemp("imported")
     project = copy_project(base / "project")
-    sources = {"kh-thu-word-2030": make_plan(base / "ke-hoach-thu.docx"), "kh-thu-2030": FIVE_PARTS}
+    sources = {"kh-thu-word-2030": make_plan(base / "ke-hoach-thu.docx"), "kh-thu-2030": FIVE_PARTS,
+               "thu-2024": SEED}
     for plan_id, source in sources.items():
         import_plan(source, plan_id, project)
     result = run_mkdocs(project, base / "site")
@@ -248,7 +253,7 @@ def test_a_word_plan_is_imported_with_its_heading_block_lists_successor_and_merg
     assert [r.id for r in plan.text.legal_basis] == ["quyet-dinh-9912-qd-ubnd"]
 
 
-@pytest.mark.parametrize("plan_id", ["kh-thu-word-2030", "kh-thu-2030"])
+@pytest.mark.parametrize("plan_id", ["kh-thu-word-2030", "kh-thu-2030", "thu-2024"])
 def test_the_full_text_page_shows_every_paragraph_and_cell_of_the_source_in_order(imported, plan_id):
     project, site, sources = imported
     text = page_for(site, f"/cac-ke-hoach/{plan_id}/").article
