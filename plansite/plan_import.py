@@ -215,8 +215,8 @@ def parse(document: Document) -> RawPlan:
         text, label = block.text, block.label
         folded = fold(text)
         if stage == "head":
-            for line in block.lines:
-                full = (label + " " + line) if label and line is block.lines[0] else line
+            for index, line in enumerate(block.lines):
+                full = f"{label} {line}" if label and index == 0 else line
                 if _RULE.match(full):
                     continue
                 if fold(full).strip() in _KINDS and not plan.kind:
@@ -239,7 +239,9 @@ def parse(document: Document) -> RawPlan:
                     plan.issuer_lines.append(full)
             continue
         if stage == "title":
-            if block.heading and label is None and not plan.preamble and not folded.startswith(("can cu", "thuc hien")):
+            # the subject under "KẾ HOẠCH": bold or a heading, or (not bold) the first paragraph, up to the preamble
+            if label is None and (block.heading or not plan.title_lines) and not folded.startswith(
+                    ("can cu", "thuc hien")):
                 plan.title_lines += block.lines
                 continue
             stage = "preamble"
@@ -262,8 +264,8 @@ def parse(document: Document) -> RawPlan:
             stage = "appendix"
             continue
         if stage == "appendix":
-            for line in block.lines:
-                _appendix_line(appendix, (label + " " + line) if label and line is block.lines[0] else line)
+            for index, line in enumerate(block.lines):
+                _appendix_line(appendix, f"{label} {line}" if label and index == 0 else line)
             continue
         if folded.startswith("noi nhan"):
             plan.recipients_heading = text
