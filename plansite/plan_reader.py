@@ -51,7 +51,6 @@ class Cell:
 @dataclass
 class Table:
     rows: list[list[Cell]]
-    borderless: bool = False
 
     def column_texts(self) -> list[list[str]]:
         """Each column's lines, top to bottom (a layout table: heading block, recipients and signature)."""
@@ -341,16 +340,6 @@ def _word_paragraph(paragraph, numbering: _Numbering) -> Paragraph | None:
     return Paragraph(lines, clean(label) if label else None, heading)
 
 
-def _borderless(table) -> bool:
-    from docx.oxml.ns import qn
-
-    borders = table._tbl.tblPr.find(qn("w:tblBorders")) if table._tbl.tblPr is not None else None
-    if borders is None:
-        style = table.style
-        return style is None or "grid" not in (style.name or "").lower()
-    return all(edge.get(qn("w:val")) in ("nil", "none") for edge in borders)
-
-
 def _word_table(table, numbering: _Numbering) -> Table:
     rows: list[list[Cell]] = []
     seen: set = set()  # the cells' elements (kept alive here, so compared by identity)
@@ -374,7 +363,7 @@ def _word_table(table, numbering: _Numbering) -> Table:
                     lines.append(((read.label + " ") if read.label else "") + read.text.replace("\t", " "))
             out.append(Cell("\n".join(lines), colspan, rowspan))
         rows.append(out)
-    return Table(rows, _borderless(table))
+    return Table(rows)
 
 
 def read_docx(path: Path) -> Document:
