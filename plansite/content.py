@@ -59,7 +59,7 @@ SHARED_TYPES: list[ContentType] = [
                 "items", "nội dung hướng dẫn"),
     ContentType("public", "guidance/public.yml", schema.PublicGuide, "Trang dành cho người dân (/nguoi-dan/)"),
     ContentType("faq", "faq.yml", schema.FaqFile, "Câu hỏi thường gặp (/hoi-dap/)", "questions", "câu hỏi"),
-    ContentType("selfchecks", "selfchecks.yml", schema.SelfCheckFile, "Ngưỡng cho hai bài tự kiểm tra"),
+    ContentType("selfchecks", "selfchecks.yml", schema.SelfCheckFile, "Các bài tự kiểm tra: câu hỏi, kết quả, quy tắc, ví dụ"),
 ]
 PLAN_TYPES: list[ContentType] = [
     ContentType("plan", "plan.yml", schema.Plan, "Một kế hoạch: số, ngày, thời gian, mục tiêu; toàn văn nếu có",
