@@ -324,6 +324,10 @@ class Check:
         return self.record.title
 
     @property
+    def short_title(self) -> str:
+        return self.record.short_title
+
+    @property
     def ask(self) -> str:
         return " hoặc ".join(self.record.ask)
 
