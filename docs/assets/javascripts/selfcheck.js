@@ -226,8 +226,9 @@
     return p[2] + "/" + (month < 3 ? p[1] : String(month)) + "/" + p[0];
   }
 
+  // plansite/textfmt.py vn_number: six decimals at most, no trailing zeros
   function vnNumber(value) {
-    var parts = String(value).split(".");
+    var parts = value.toFixed(6).replace(/\.?0+$/, "").split(".");
     return parts[0].replace(/\B(?=(\d{3})+$)/g, ".") + (parts[1] ? "," + parts[1] : "");
   }
 
