@@ -243,6 +243,6 @@ def _site(docs: list[Doc], today: dt.date) -> Site:
         guidance=list(shared["guidance"].record.items),
         public=shared["public"].record,
         faq=list(shared["faq"].record.questions),
-        selfchecks=shared["selfchecks"].record,
+        selfchecks=list(shared["selfchecks"].record.checks),
         sources={name: doc.file.path for name, doc in shared.items()},
     )

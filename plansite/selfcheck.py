@@ -546,11 +546,13 @@ def _not_a_choice(labels: Mapping[str, str], value: Any) -> str:
     return f'"{value}" không phải lựa chọn của câu hỏi này; các lựa chọn: {allowed}'
 
 
-def self_checks(data: SelfCheckFile, obligations: Mapping[str, Any], today: dt.date | None = None) -> dict[str, Check]:
-    """Every check of the file, by id; `obligations`: id -> obligation record or entity."""
+def self_checks(data: SelfCheckFile | list[SelfCheckRecord], obligations: Mapping[str, Any],
+                today: dt.date | None = None) -> dict[str, Check]:
+    """Every check (of the file, or the site's list), by id; `obligations`: id -> obligation record or entity."""
+    data = data.checks if isinstance(data, SelfCheckFile) else data
     return {c.id: Check(c, {o: obligations[o] for outcome in c.outcomes for o in (*outcome.obligations, *outcome.related)
                             if o in obligations}, today)
-            for c in data.checks}
+            for c in data}
 
 
 # Checked before it ships: every problem with its place in the file (path into the data, for the line)

@@ -380,6 +380,8 @@
 
     function render(focus) {
       box.innerHTML = "";
+      box.removeAttribute("data-outcome");
+      box.removeAttribute("data-outcomes");
       document.documentElement.removeAttribute("data-print");
       var walked = walk(tree, answers);
       if (walked.pending !== null) askQuestion(questionOf(tree, walked.pending), focus);
@@ -561,6 +563,7 @@
       var reached = walked.reached.slice().sort(function (a, b) {
         return order.indexOf(outcomeStatus(tree, a.id, today).state) - order.indexOf(outcomeStatus(tree, b.id, today).state);
       });
+      box.setAttribute("data-outcome", reached[0].id);  // the strictest
       box.setAttribute("data-outcomes", walked.reached.map(function (r) { return r.id; }).join(" "));
       var result = element("div", "selfcheck__result");
       result.setAttribute("role", "status");
