@@ -161,7 +161,8 @@ class SelfCheck(Record):
     id: Id = Field(description="Mã bài tự kiểm tra: trang /huong-dan/tu-kiem-tra-<mã>/. Không đổi sau khi đã đăng.")
     title: Text = Field(description="Câu hỏi của bài, ví dụ “Cửa hàng của tôi phải làm gì với túi ni lông?”.")
     short_title: Text = Field(description="Tên ngắn cho liên kết ở trang chủ, ví dụ “túi ni lông ở cửa hàng”.")
-    intro: Text = Field(description="Bài dành cho ai và xét điều gì, một hai câu.")
+    for_whom: Text = Field(description="Bài dành cho ai, ví dụ “Chủ chợ, cửa hàng tiện lợi, siêu thị ở Hà Nội.”.")
+    intro: Text = Field(description="Bài xét điều gì, một hai câu.")
     complete: bool = Field(
         description="true khi dữ liệu của bài đủ cho mọi trường hợp mà quy tắc nói tới; false thì không kết quả nào "
                     "được là khong-ap-dung (không bao giờ kết luận doanh nghiệp không thuộc diện).")
