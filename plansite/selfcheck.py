@@ -42,7 +42,8 @@ GUIDANCE_ONLY = ("Đây là hướng dẫn để bạn tự kiểm tra, không p
 STATUS_ORDER = ("dang-ap-dung", "chua-ro", "sap-ap-dung", "het-hieu-luc", "khong-ap-dung")
 HEADLINES = {"dang-ap-dung": "Có áp dụng", "chua-ro": "Chưa kết luận được", "sap-ap-dung": "Sắp áp dụng",
              "het-hieu-luc": "Đã hết hiệu lực", "khong-ap-dung": "Không áp dụng với bạn"}
-UNVERIFIED_LINE = "chưa được kiểm chứng: hãy kiểm tra lại với văn bản hiện hành"
+# an outcome whose obligations are all in force but rest on a document of unknown standing
+UNCERTAIN_HEADLINE = "Có áp dụng, nếu văn bản còn hiệu lực: chưa rõ còn hiệu lực hay không"
 
 
 # Numbers as people type them
@@ -191,15 +192,22 @@ def standing_on(obligation: Any, day: dt.date) -> Standing:
     return Standing("dang-ap-dung", None)
 
 
-def standing_label(state: str, days_left: int | None, obligation: Any) -> str:
-    """"Sắp áp dụng từ 01/01/2027, còn 30 ngày": what the page says (selfcheck.js `standingLabel` too)."""
+def standing_label(state: str, days_left: int | None, obligation: Any, certain: bool = True) -> str:
+    """"Sắp áp dụng từ 01/01/2027, còn 30 ngày": what the page says (selfcheck.js `standingLabel` too).
+
+    `certain` is false when a document the obligation rests on has an unknown standing (the model's
+    Standing.certain): it started, but may not hold today."""
     if state == "sap-ap-dung":
         since = f" từ {vn_date(obligation.starts)}" if obligation is not None else ""
         return f"Sắp áp dụng{since}, còn {days_left} ngày"
     if state == "het-hieu-luc":
         until = f" (áp dụng đến {vn_date(obligation.ends)})" if obligation is not None else ""
         return f"Đã hết hiệu lực{until}"
-    return f"Đang áp dụng từ {vn_date(obligation.starts)}" if obligation is not None else "Đang áp dụng"
+    if obligation is None:
+        return "Đang áp dụng"
+    if not certain:
+        return f"Đã áp dụng từ {vn_date(obligation.starts)}; chưa rõ còn hiệu lực hay không"
+    return f"Đang áp dụng từ {vn_date(obligation.starts)}"
 
 
 @dataclass(frozen=True)
@@ -208,30 +216,33 @@ class OutcomeStatus:
     label: str  # "Có áp dụng", "Sắp áp dụng từ 01/01/2027, còn 30 ngày"
 
 
+def is_certain(obligation: Any) -> bool:
+    """False when the model qualifies the obligation by a document of unknown standing; a bare record is certain."""
+    try:
+        caveats = obligation.caveats
+    except AttributeError:
+        return True
+    return not any(c.kind == "standing" for c in caveats)
+
+
 def outcome_status(outcome: OutcomeRecord, obligations: Mapping[str, Any], day: dt.date) -> OutcomeStatus:
     """An "ap-dung" outcome applies as its obligations stand: in force if one is, else coming from the
     first that is coming, else ended. Other outcomes say what they are, whatever the day."""
     if outcome.kind != "ap-dung":
         return OutcomeStatus(outcome.kind, HEADLINES[outcome.kind])
-    standings = [(standing_on(obligations[o], day), obligations[o]) for o in outcome.obligations]
-    if any(s.state == "dang-ap-dung" for s, _ in standings):
-        return OutcomeStatus("dang-ap-dung", HEADLINES["dang-ap-dung"])
-    coming = sorted(((s, o) for s, o in standings if s.state == "sap-ap-dung"), key=lambda pair: pair[0].days_left)
+    standings = [(standing_on(_record(obligations[o]), day), _record(obligations[o]), is_certain(obligations[o]))
+                 for o in outcome.obligations]
+    in_force = [certain for s, _, certain in standings if s.state == "dang-ap-dung"]
+    if in_force:
+        return OutcomeStatus("dang-ap-dung", HEADLINES["dang-ap-dung"] if any(in_force) else UNCERTAIN_HEADLINE)
+    coming = sorted(((s, o) for s, o, _ in standings if s.state == "sap-ap-dung"), key=lambda pair: pair[0].days_left)
     if coming:
         return OutcomeStatus("sap-ap-dung", standing_label("sap-ap-dung", coming[0][0].days_left, coming[0][1]))
     return OutcomeStatus("het-hieu-luc", HEADLINES["het-hieu-luc"])
 
 
-def caveat_texts(entity: Any) -> list[str]:
-    """The caveats shown with an obligation: the model's `caveats` (issue 15) when it has them;
-    until then its note and, when it is not verified, the standard line."""
-    try:
-        caveats = entity.caveats
-    except AttributeError:
-        record = getattr(entity, "record", entity)
-        texts = [record.note] if record.note else []
-        return texts + ([] if record.verified else [UNVERIFIED_LINE])
-    return [c.text for c in caveats]
+def _record(obligation: Any) -> Any:
+    return getattr(obligation, "record", obligation)
 
 
 # The walk
@@ -407,9 +418,8 @@ class Check:
 
     def obligation_standing(self, obligation_id: str, day: dt.date | None = None) -> str:
         obligation = self.obligations[obligation_id]
-        record = getattr(obligation, "record", obligation)
-        standing = standing_on(record, day or self.today)
-        return standing_label(standing.state, standing.days_left, record)
+        standing = standing_on(_record(obligation), day or self.today)
+        return standing_label(standing.state, standing.days_left, _record(obligation), is_certain(obligation))
 
     def evaluate(self, given: Mapping[str, Any], day: dt.date | None = None) -> Result:
         """The outcomes for `given` answers (question id -> choice id, list of them, number or typed text).
@@ -464,7 +474,7 @@ class Check:
         for outcome in self.record.outcomes:
             for oid in (*outcome.obligations, *outcome.related):
                 record = getattr(self.obligations[oid], "record", self.obligations[oid])
-                obligations[oid] = {"starts": record.starts.isoformat(),
+                obligations[oid] = {"starts": record.starts.isoformat(), "certain": is_certain(self.obligations[oid]),
                                     "ends": record.ends.isoformat() if record.ends else None,
                                     "title": record.title,
                                     "yearly_due": [record.yearly_due.month, record.yearly_due.day]
@@ -479,7 +489,7 @@ class Check:
             "outcomes": {o.id: {"kind": o.kind, "obligations": list(o.obligations), "related": list(o.related)}
                          for o in self.record.outcomes},
             "obligations": obligations,
-            "headlines": HEADLINES,
+            "headlines": {**HEADLINES, "uncertain": UNCERTAIN_HEADLINE},
             "order": list(STATUS_ORDER),
         }
 
@@ -498,9 +508,6 @@ class Check:
         for source in outcome.sources:
             found.setdefault((source.ref, source.article), source)
         return list(found.values())
-
-    def caveats(self, obligation_id: str) -> list[str]:
-        return caveat_texts(self.obligations[obligation_id])
 
     def number(self, question_id: str) -> int:
         """A question's number in the list of questions (1, 2, …)."""

@@ -42,6 +42,8 @@ NOT_SHOWN_AS_TEXT: dict[tuple[str, str], str] = {
     ("Training", "business_kinds"): "the class is listed on the pages of those kinds of business",
     ("PublicGuide", "changes"): "the public page shows each of these obligations in full",
     ("Plan", "main"): "which plan has the site's main addresses (/ke-hoach/…), not text",
+    ("LegalReference", "verified"): "false shows as the standard caveat wherever the document is (tests/test_claims.py)",
+    ("Plan", "verified"): "false shows as the standard caveat wherever the plan is (tests/test_claims.py)",
     ("ReportedIssue", "url"): "the address the source's name links to",
     ("Obligation", "figure"): "drawn as a picture beside the rule (tests/test_visual.py finds the figure)",
     ("BusinessKind", "icon"): "shown as the kind's icon, not as text",
@@ -83,6 +85,9 @@ FILL: list[tuple[str, tuple, object]] = [
     ("references.yml", ("references", 0, "status"), "bi-thay-the"),  # as a replaced document must say
     ("glossary.yml", ("terms", 0, "cites"), [_REFS[0]]),
     ("contacts.yml", ("contacts", 0, "verified"), True),
+    ("faq.yml", ("questions", 0, "unverified"), ["một phần thử chưa kiểm chứng (dữ liệu thử)"]),
+    ("references.yml", ("references", 2, "verified"), False),
+    ("plans/kh-150-2023/plan.yml", ("verified",), False),
     ("contacts.yml", ("contacts", 0, "phone"), "0000 000 000 (số thử)"),
     ("contacts.yml", ("contacts", 0, "email"), "thu@example.org"),
     ("contacts.yml", ("contacts", 0, "address"), "Địa chỉ thử"),

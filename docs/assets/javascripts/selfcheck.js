@@ -246,6 +246,7 @@
     var s = standing(obligation, today);
     if (s.state === "sap-ap-dung") return "Sắp áp dụng từ " + vnDate(obligation.starts) + ", còn " + s.daysLeft + " ngày";
     if (s.state === "het-hieu-luc") return "Đã hết hiệu lực (áp dụng đến " + vnDate(obligation.ends) + ")";
+    if (!obligation.certain) return "Đã áp dụng từ " + vnDate(obligation.starts) + "; chưa rõ còn hiệu lực hay không";
     return "Đang áp dụng từ " + vnDate(obligation.starts);
   }
 
@@ -255,8 +256,10 @@
     var standings = outcome.obligations.map(function (o) {
       return { s: standing(tree.obligations[o], today), o: tree.obligations[o] };
     });
-    if (standings.some(function (x) { return x.s.state === "dang-ap-dung"; })) {
-      return { state: "dang-ap-dung", label: tree.headlines["dang-ap-dung"] };
+    var inForce = standings.filter(function (x) { return x.s.state === "dang-ap-dung"; });
+    if (inForce.length) {  // in force; if every one rests on a document of unknown standing, it says so
+      var certain = inForce.some(function (x) { return x.o.certain; });
+      return { state: "dang-ap-dung", label: tree.headlines[certain ? "dang-ap-dung" : "uncertain"] };
     }
     var coming = standings.filter(function (x) { return x.s.state === "sap-ap-dung"; })
       .sort(function (a, b) { return a.s.daysLeft - b.s.daysLeft; });
