@@ -43,7 +43,7 @@ STATUS_ORDER = ("dang-ap-dung", "chua-ro", "sap-ap-dung", "het-hieu-luc", "khong
 HEADLINES = {"dang-ap-dung": "Có áp dụng", "chua-ro": "Chưa kết luận được", "sap-ap-dung": "Sắp áp dụng",
              "het-hieu-luc": "Đã hết hiệu lực", "khong-ap-dung": "Không áp dụng với bạn"}
 # an outcome whose obligations are all in force but rest on a document of unknown standing
-UNCERTAIN_HEADLINE = "Có áp dụng, nếu văn bản còn hiệu lực: chưa rõ còn hiệu lực hay không"
+UNCERTAIN_HEADLINE = "Có áp dụng, nếu văn bản còn hiệu lực (điều này chưa được kiểm chứng)"
 
 
 # Numbers as people type them

@@ -426,3 +426,20 @@ def test_no_contact_details_are_published_none_being_verified(check):
 def test_every_check_has_worked_examples_at_two_dates_at_least():
     for check in REAL_CHECKS.values():
         assert len({e.date for e in check.record.examples}) >= 2, check.id
+
+
+@pytest.mark.parametrize("day, check_id, outcome, status", [
+    ("2026-12-31", "epr", "phai-phuong-tien", "Sắp áp dụng từ 01/01/2027, còn 1 ngày"),
+    ("2027-01-01", "epr", "phai-phuong-tien", "Có áp dụng"),
+    ("2026-12-31", "tui-ni-long-cua-hang", "cho-ha-noi", "Sắp áp dụng từ 01/01/2027, còn 1 ngày"),
+    ("2027-01-01", "tui-ni-long-cua-hang", "cho-ha-noi", "Có áp dụng"),
+    ("2027-12-31", "nhua-tai-che-bao-bi", "phai-tai-che", "Sắp áp dụng từ 01/01/2028, còn 1 ngày"),
+    ("2028-01-01", "nhua-tai-che-bao-bi", "phai-tai-che", "Có áp dụng"),
+])
+def test_the_page_built_on_a_day_says_where_each_outcome_stands_that_day(day, check_id, outcome, status):
+    site = load_site(FIXTURES / "site" / "content", today=D(day)).site
+    pages = {p.src_uri: p for p in plan_pages(site) if p.template == "selfcheck.md.j2"}
+    uri = f"huong-dan/tu-kiem-tra-{check_id}.md"
+    page = render_pages(site, [pages[uri]])[uri]
+    line = re.search(rf'\*\*(.*?)\*\* \(tính đến ngày [^)]*\)\.\n\{{: \.selfcheck-status data-outcome="{outcome}" }}', page)
+    assert line.group(1) == status
