@@ -64,7 +64,10 @@ def person(browser, dated_site):
 
 def axe(page) -> list[str]:
     # Material's "back to top" button fades in when the page opens scrolled to the result: judge it faded in
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    # (two frames first: the scroll that shows it is handled on the next frame)
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.wait_for_function("""() => document.getAnimations().every(a => a.playState !== 'running') &&
+        [...document.querySelectorAll('.md-top')].every(t => ['0', '1'].includes(getComputedStyle(t).opacity))""")
     page.add_script_tag(path=str(AXE))
     return page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
