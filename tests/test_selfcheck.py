@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT
 from plansite.content import load_site
+from plansite.errors import ContentError
 from plansite.loader import load_file
 from plansite.pages import plan_pages
 from plansite.references import mark_of, unverified_source
@@ -443,3 +444,18 @@ def test_the_page_built_on_a_day_says_where_each_outcome_stands_that_day(day, ch
     page = render_pages(site, [pages[uri]])[uri]
     line = re.search(rf'\*\*(.*?)\*\* \(tính đến ngày [^)]*\)\.\n\{{: \.selfcheck-status data-outcome="{outcome}" }}', page)
     assert line.group(1) == status
+
+
+def test_a_business_kind_linking_an_unknown_check_is_reported_at_its_line(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site" / "content", content)
+    path = content / "guidance" / "businesses.yml"
+    text = path.read_text(encoding="utf-8").replace("selfchecks: [khai-bao]", "selfchecks: [khai-bao-cu]", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_site(content, tmp_path)
+    line = line_of(text, "khai-bao-cu")
+    assert [str(p.format()) for p in error.value.errors] == [
+        f'content/guidance/businesses.yml:{line}:18 [E-REF] bản ghi "lang-nghe-cum-cong-nghiep" → trường "selfchecks": '
+        'bài tự kiểm tra "khai-bao-cu" không tồn tại trong content/selfchecks.yml (có phải "khai-bao"?); các giá trị '
+        "hợp lệ: epr, khai-bao, nhua-khach-san, nhua-tai-che-bao-bi, tui-ni-long-cua-hang"]
