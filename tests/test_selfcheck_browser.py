@@ -135,6 +135,8 @@ def test_each_check_driven_as_a_person_at_360_px(person, check_id):
     assert result.is_visible()
     assert not page.locator("#cach-ket-luan").is_visible()
     assert not result.get_by_role("button", name="Làm lại").is_visible()
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # on one page
 
 
 def test_keyboard_alone_reaches_a_result_and_errors_are_announced(person):

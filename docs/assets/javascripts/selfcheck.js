@@ -584,6 +584,19 @@
         });
       }
       refreshStatuses(tree, result, today);
+      // an obligation shared by several outcomes (a yearly deadline) is listed once, under the first
+      var listed = {};
+      Array.prototype.forEach.call(result.querySelectorAll(".selfcheck-standing[data-obligation]"), function (span) {
+        var item = span.closest("li"), key = span.getAttribute("data-obligation");
+        if (!listed[key]) { listed[key] = true; return; }
+        var list = item.parentNode;
+        list.removeChild(item);
+        if (!list.children.length) {
+          var label = list.previousElementSibling;
+          if (label && label.tagName === "P") label.parentNode.removeChild(label);
+          list.parentNode.removeChild(list);
+        }
+      });
       var list = element("ol");
       asked.forEach(function (q, n) {
         var question = questionOf(tree, q);
@@ -643,6 +656,10 @@
 
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-selfcheck]"), enhance);
+    // a printed result lists the answers it rests on
+    window.addEventListener("beforeprint", function () {
+      Array.prototype.forEach.call(document.querySelectorAll(".selfcheck__answers"), function (d) { d.open = true; });
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
