@@ -60,7 +60,7 @@ SHARED_TYPES: list[ContentType] = [
                 "items", "nội dung hướng dẫn"),
     ContentType("public", "guidance/public.yml", schema.PublicGuide, "Trang dành cho người dân (/nguoi-dan/)"),
     ContentType("faq", "faq.yml", schema.FaqFile, "Câu hỏi thường gặp (/hoi-dap/)", "questions", "câu hỏi"),
-    ContentType("selfchecks", "selfchecks.yml", schema.SelfCheckFile, "Ngưỡng cho hai bài tự kiểm tra"),
+    ContentType("selfchecks", "selfchecks.yml", schema.SelfCheckFile, "Các bài tự kiểm tra: câu hỏi, kết quả, quy tắc, ví dụ"),
 ]
 PLAN_TYPES: list[ContentType] = [
     ContentType("plan", "plan.yml", schema.Plan, "Một kế hoạch: số, ngày, thời gian, mục tiêu; toàn văn nếu có",
@@ -272,6 +272,6 @@ def _site(docs: list[Doc], today: dt.date) -> Site:
         guidance=list(shared["guidance"].record.items),
         public=shared["public"].record,
         faq=list(shared["faq"].record.questions),
-        selfchecks=shared["selfchecks"].record,
+        selfchecks=list(shared["selfchecks"].record.checks),
         sources={name: doc.file.path for name, doc in shared.items()},
     )

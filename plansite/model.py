@@ -413,7 +413,7 @@ class Site:
     guidance: list[schema.GuidanceItem]
     public: schema.PublicGuide
     faq: list[schema.FaqEntry]
-    selfchecks: schema.SelfCheckFile
+    selfchecks: list[schema.SelfCheck]
     sources: dict[str, str]  # content type -> content file path, for edit links
     index: dict[str, dict[str, Entity]] = field(default_factory=dict, init=False)
     locations: dict[int, tuple[str, int]] = field(default_factory=dict, init=False)  # id(record) -> (file, line)

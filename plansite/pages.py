@@ -34,7 +34,7 @@ def plan_pages(site: Site, downloads: Any = None) -> list[PlannedPage]:
     (plansite/opendata.py, handed in by build.py; without it the page lists no files)."""
     src = site.sources
     main = site.main_plan
-    checks = self_checks(site.selfchecks)
+    checks = self_checks(site.selfchecks, site.index["obligations"], site.today)
     pages = [
         PlannedPage(routes.HOME, "home.md.j2", "Trang chủ", None, {"checks": checks}, public=True),
         PlannedPage(routes.LINEAGE, "lineage.md.j2", "Các kế hoạch", main.sources["plan"]),

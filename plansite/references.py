@@ -26,7 +26,7 @@ from plansite.loader import mark_of
 from plansite.names import names_document
 from plansite.schema_errors import record_and_field
 from plansite.schema import RefTarget, ref_target
-from plansite.selfcheck import example_problems
+from plansite.selfcheck import check_problems
 
 # Records that claim `verified: true` must rest on verified sources: content types with such records
 VERIFIED_CLAIMS = ("guidance", "faq", "obligations")
@@ -154,7 +154,8 @@ def check_references(docs: list) -> list[Problem]:
     problems += _check_plan_shape([d for d in docs if d.plan and d.record])
     problems += _pending_review(docs)
     if "selfchecks" in records:
-        problems.extend(_check_self_checks(records["selfchecks"]))
+        problems.extend(_check_self_checks(records["selfchecks"], records.get("obligations"),
+                                           [records[n] for n in ("businesses", "topics") if n in records]))
     return problems
 
 
@@ -222,23 +223,27 @@ def check_verified_claims(docs: list, references: dict, references_path: str) ->
     return problems
 
 
-def _check_self_checks(doc) -> list[Problem]:
-    """Sector and product-group ids are answers in a form: unique within their list; worked examples hold."""
+def _check_self_checks(doc, obligations_doc, linking: list) -> list[Problem]:
+    """The self-checks' own checks (plansite/selfcheck.py), and the check ids other files link to."""
     problems: list[Problem] = []
-    checks = doc.record
-    for part, field, label in (("declaration", "sectors", "ngành"), ("epr", "groups", "nhóm sản phẩm")):
-        seen: set[str] = set()
-        for index, entry in enumerate(getattr(getattr(checks, part), field)):
-            if entry.id in seen:
-                line, column = mark_of(doc.file.data, (part, field, index, "id"))
-                problems.append(Problem(doc.file.path, line, column, "E-ID-DUP",
-                                        f'mã {label} "{entry.id}" bị trùng; mỗi {label} cần một mã riêng',
-                                        entry.id, "id"))
-            seen.add(entry.id)
-    if not problems:  # the worked examples walk the trees, which need unique ids
-        for found in example_problems(checks):
-            line, column = mark_of(doc.file.data, found.path)
-            problems.append(Problem(doc.file.path, line, column, found.code, found.message, found.name, found.field))
+    obligations = {o.id: o for o in obligations_doc.record.obligations} if obligations_doc else {}
+    for found in check_problems(doc.record, obligations):
+        line, column = mark_of(doc.file.data, found.path)
+        problems.append(Problem(doc.file.path, line, column, found.code, found.message, found.name, found.field))
+    ids = [c.id for c in doc.record.checks]
+    for other in linking:  # guidance/businesses.yml (selfchecks) and guidance/topics.yml (selfcheck)
+        field_name = other.type.items
+        for index, record in enumerate(getattr(other.record, field_name)):
+            for attr in ("selfchecks", "selfcheck"):
+                value = getattr(record, attr, None)
+                for number, check_id in enumerate([value] if isinstance(value, str) else (value or [])):
+                    if check_id in ids:
+                        continue
+                    path = (field_name, index, attr) + ((number,) if attr == "selfchecks" else ())
+                    line, column = mark_of(other.file.data, path)
+                    problems.append(Problem(other.file.path, line, column, "E-REF",
+                                            f'bài tự kiểm tra "{check_id}" không tồn tại trong {doc.file.path}'
+                                            + _suggest(check_id, ids), record.id, attr))
     return problems
 
 

@@ -25,9 +25,9 @@ from plansite.schema_plans import (  # noqa: F401 - re-exported
 from plansite.schema_guidance import (  # noqa: F401 - re-exported
     BusinessKind, BusinessKindFile, ChecklistEntry, FaqEntry, FaqFile, GuidanceFile, GuidanceItem, Obligation, ObligationFile, PublicGuide, Topic, TopicFile, Training, TrainingFile)
 from plansite.schema_selfchecks import (  # noqa: F401 - re-exported
-    AnswerValue, DeclarationCheck, EprCheck, OutcomeIds, ProductGroup, Sector, SelfCheckExample, SelfCheckFile, Threshold, YearlyDeadline)
+    AnswerValue, Choice, Outcome, Question, Range, Rule, SelfCheck, SelfCheckExample, SelfCheckFile)
 
 # vocabularies, as the models' fields name them
 from plansite.vocab import (AGENCY_KINDS, APPENDIX_FIELDS, AUDIENCES, DUTY_ROLES, FIGURES, GUIDANCE_KINDS, ICONS,  # noqa: F401,E402
-                            PART_ROLES, PLAN_STATUSES, REVIEW_FIELDS, REFERENCE_KINDS, REFERENCE_STATUSES, SELF_CHECKS)
+                            PART_ROLES, PLAN_STATUSES, REVIEW_FIELDS, REFERENCE_KINDS, REFERENCE_STATUSES)
 from plansite.schema_types import _ID, _check_id, _parse_date  # noqa: F401,E402 - the id rule and date parser, for content.py and gen_schema

@@ -8,7 +8,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from plansite.schema_types import Date, Id, PlanRef, Record, Ref, Sources, Text, Unverified, YearlyDay
-from plansite.vocab import AUDIENCES, FIGURES, GUIDANCE_KINDS, ICONS, SELF_CHECKS
+from plansite.vocab import AUDIENCES, FIGURES, GUIDANCE_KINDS, ICONS
 
 
 # Guidance for businesses and the public (hướng dẫn)
@@ -104,7 +104,7 @@ class Topic(Record):
         default=[], description='Nhiệm vụ của các kế hoạch mà trang coi là liên quan, dạng "2024/tuyen-truyen".')
     agencies: list[Ref("agencies", "đơn vị")] = Field(
         default=[], description="Mã các đơn vị được các kế hoạch giao việc về chủ đề này.")
-    selfcheck: SELF_CHECKS.type | None = Field(default=None, description="Bài tự kiểm tra liên quan.")
+    selfcheck: Id | None = Field(default=None, description="Mã bài tự kiểm tra liên quan (trong selfchecks.yml).")
 
 
 class TopicFile(Record):
@@ -133,7 +133,7 @@ class BusinessKind(Record):
         default=[], description='Nhiệm vụ của các kế hoạch dành cho loại hình này, dạng "2024/tuyen-truyen".')
     deliverables: list[PlanRef("deliverables", "sản phẩm")] = Field(
         default=[], description='Sản phẩm trong phụ lục của các kế hoạch, dạng "2024/lop-tap-huan".')
-    selfchecks: list[SELF_CHECKS.type] = Field(default=[], description="Các bài tự kiểm tra nên làm.")
+    selfchecks: list[Id] = Field(default=[], description="Mã các bài tự kiểm tra nên làm (trong selfchecks.yml).")
     former_ids: list[Id] = Field(
         default=[], description="Mã cũ của loại hình này; địa chỉ cũ /doanh-nghiep/<mã cũ>/ chuyển tiếp về trang này.")
 

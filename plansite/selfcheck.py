@@ -1,41 +1,49 @@
-"""The two "Does this apply to my business?" self-checks, as decision trees built from data.
+"""The self-check engine: reads a check declared as data (content/selfchecks.yml) and answers it.
 
-The rules are written once, here, as a tree of questions built from the thresholds in
-content/selfchecks.yml. `evaluate()` walks the tree in Python (the content check runs it on
-the worked examples of content/selfchecks.yml, tests on fixtures); the page emits the same tree
-as JSON and docs/assets/javascripts/guidance.js walks it in the browser with the same rules, so
-the two cannot disagree about a rule. Without JavaScript the page shows the criteria and every
-possible outcome as text.
+Nothing here knows any one check. A check has questions, outcomes resting on obligations, rules and
+worked examples (plansite/schema_selfchecks.py). This module:
+- reads numbers the Vietnamese way (`parse_number`);
+- walks the rules with a reader's answers (`evaluate`), the same walk as
+  docs/assets/javascripts/selfcheck.js does in the page (tests run both on the same cases);
+- says where each outcome stands on a day, from its obligations' dates (`outcome_status`);
+- checks a check before it ships (`check_problems`): rules that name what does not exist, outcomes
+  no answer reaches, two rules of one branch that disagree, answers that reach no outcome, a clearing
+  outcome resting on data marked incomplete, and worked examples that no longer hold.
 
-How a tree is walked:
-- a choice question goes to its chosen choice's `next`;
-- a number question goes to `at_least` if the answer >= `minimum`, `below` if smaller,
-  `unknown` if it was left blank (numbers are read the Vietnamese way: `parse_number`);
-- a multiple-choice question walks the branch of every chosen choice, in the question's order
-  (choices leading to the same node are walked once), each to its own outcome: a battery maker
-  that also packs its goods gets one outcome for batteries and one for packaging;
-- questions share answers by `key`: a question whose key was answered in an earlier branch is
-  not asked again (one revenue figure, asked once, serves every product group).
+The walk. Answers are kept by question id. A branch is one choice of every multiple-choice question
+answered so far (a sector, a product group): each chosen choice opens its own branch, and their
+outcomes are collected. In a branch, a rule is satisfied when all its conditions hold, ruled out when
+one fails, open while one names a question not yet answered. The branch ends at the first satisfied
+rule (in the file's order; the checks make sure that no other rule of the branch could disagree);
+otherwise the next question asked is the first one, in the file's order, that an open rule needs.
+So a question is asked only when some outcome still depends on it, and once for every branch.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from plansite.schema import DeclarationCheck, EprCheck, SelfCheckExample, SelfCheckFile, Source
+from plansite.schema_selfchecks import UNKNOWN, YES_NO, Range, SelfCheckExample, SelfCheckFile
+from plansite.schema_selfchecks import Outcome as OutcomeRecord
+from plansite.schema_selfchecks import Question as QuestionRecord
+from plansite.schema_selfchecks import Rule as RuleRecord
+from plansite.schema_selfchecks import SelfCheck as SelfCheckRecord
 from plansite.textfmt import vn_date, vn_number
 
 GUIDANCE_ONLY = ("Đây là hướng dẫn để bạn tự kiểm tra, không phải quyết định pháp lý. "
                  "Khi cần chắc chắn, hãy hỏi Sở Công Thương Hà Nội.")
-
-# Verdicts, strictest first: the headline of a result with several outcomes is the strictest one.
-VERDICTS = {"phai": "Có áp dụng", "chua-ro": "Chưa kết luận được", "khong": "Không bắt buộc"}
-CHECK_CURRENT = "kiểm tra lại với văn bản hiện hành"
+# An outcome's status on a day, strictest first: a result with several outcomes is headed by the strictest.
+STATUS_ORDER = ("dang-ap-dung", "chua-ro", "sap-ap-dung", "het-hieu-luc", "khong-ap-dung")
+HEADLINES = {"dang-ap-dung": "Có áp dụng", "chua-ro": "Chưa kết luận được", "sap-ap-dung": "Sắp áp dụng",
+             "het-hieu-luc": "Đã hết hiệu lực", "khong-ap-dung": "Không áp dụng với bạn"}
+# an outcome whose obligations are all in force but rest on a document of unknown standing
+UNCERTAIN_HEADLINE = "Có áp dụng, nếu văn bản còn hiệu lực (điều này chưa được kiểm chứng)"
 
 
 # Numbers as people type them
@@ -161,60 +169,105 @@ def show_number(number: ParsedNumber | float, unit: str) -> str:
     return f"{text} {unit}"
 
 
-# The tree
+# Where an obligation, and so an outcome, stands on a day
 
 
 @dataclass(frozen=True)
-class Choice:
-    value: str
-    label: str
-    next: str  # id of a question or an outcome
-    exclusive: bool = False  # in a multiple-choice question: never chosen with another choice
+class Standing:
+    """An obligation on a day: plansite/model.py's Obligation.standing, for any day (a worked example's)."""
 
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    key: str  # the answer's name; several questions may share one (asked once, e.g. the revenue)
-    text: str
-    choices: tuple[Choice, ...] = ()
-    multiple: bool = False  # several choices may be picked; each chosen branch is walked
-    # number questions: `at_least` if the answer >= minimum, `below` if smaller, `unknown` if blank
-    unit: str | None = None
-    minimum: float | None = None
-    at_least: str | None = None
-    below: str | None = None
-    unknown: str | None = None
+    state: str  # dang-ap-dung, sap-ap-dung, het-hieu-luc
+    days_left: int | None  # while it is coming
 
     @property
-    def is_number(self) -> bool:
-        return self.unit is not None
+    def label(self) -> str:
+        return standing_label(self.state, self.days_left, None)
+
+
+def standing_on(obligation: Any, day: dt.date) -> Standing:
+    if obligation.ends is not None and day > obligation.ends:
+        return Standing("het-hieu-luc", None)
+    if day < obligation.starts:
+        return Standing("sap-ap-dung", (obligation.starts - day).days)
+    return Standing("dang-ap-dung", None)
+
+
+def standing_label(state: str, days_left: int | None, obligation: Any, certain: bool = True) -> str:
+    """"Sắp áp dụng từ 01/01/2027, còn 30 ngày": what the page says (selfcheck.js `standingLabel` too).
+
+    `certain` is false when a document the obligation rests on has an unknown standing (the model's
+    Standing.certain): it started, but may not hold today."""
+    if state == "sap-ap-dung":
+        since = f" từ {vn_date(obligation.starts)}" if obligation is not None else ""
+        return f"Sắp áp dụng{since}, còn {days_left} ngày"
+    if state == "het-hieu-luc":
+        until = f" (áp dụng đến {vn_date(obligation.ends)})" if obligation is not None else ""
+        return f"Đã hết hiệu lực{until}"
+    if obligation is None:
+        return "Đang áp dụng"
+    if not certain:
+        return f"Đã áp dụng từ {vn_date(obligation.starts)}; chưa rõ còn hiệu lực hay không"
+    return f"Đang áp dụng từ {vn_date(obligation.starts)}"
 
 
 @dataclass(frozen=True)
-class Outcome:
-    id: str
-    verdict: str  # a key of VERDICTS
-    title: str
-    text: str
-    sources: tuple[Source, ...]
-    points: tuple[str, ...] = ()  # shown as a list under the text (e.g. yearly deadlines)
+class OutcomeStatus:
+    state: str  # a key of HEADLINES
+    label: str  # "Có áp dụng", "Sắp áp dụng từ 01/01/2027, còn 30 ngày"
 
-    @property
-    def verdict_label(self) -> str:
-        return VERDICTS[self.verdict]
+
+def is_certain(obligation: Any) -> bool:
+    """False when the model qualifies the obligation by a document of unknown standing; a bare record is certain."""
+    try:
+        caveats = obligation.caveats
+    except AttributeError:
+        return True
+    return not any(c.kind == "standing" for c in caveats)
+
+
+def outcome_status(outcome: OutcomeRecord, obligations: Mapping[str, Any], day: dt.date) -> OutcomeStatus:
+    """An "ap-dung" outcome applies as its obligations stand: in force if one is, else coming from the
+    first that is coming, else ended. Other outcomes say what they are, whatever the day."""
+    if outcome.kind != "ap-dung":
+        return OutcomeStatus(outcome.kind, HEADLINES[outcome.kind])
+    standings = [(standing_on(_record(obligations[o]), day), _record(obligations[o]), is_certain(obligations[o]))
+                 for o in outcome.obligations]
+    in_force = [certain for s, _, certain in standings if s.state == "dang-ap-dung"]
+    if in_force:
+        return OutcomeStatus("dang-ap-dung", HEADLINES["dang-ap-dung"] if any(in_force) else UNCERTAIN_HEADLINE)
+    coming = sorted(((s, o) for s, o, _ in standings if s.state == "sap-ap-dung"), key=lambda pair: pair[0].days_left)
+    if coming:
+        return OutcomeStatus("sap-ap-dung", standing_label("sap-ap-dung", coming[0][0].days_left, coming[0][1]))
+    return OutcomeStatus("het-hieu-luc", HEADLINES["het-hieu-luc"])
+
+
+def _record(obligation: Any) -> Any:
+    return getattr(obligation, "record", obligation)
+
+
+# The walk
+
+
+class AnswerError(ValueError):
+    """An answer the check cannot use: `key` names the question, the message says why (in Vietnamese)."""
+
+    def __init__(self, key: str, message: str):
+        super().__init__(f"{key}: {message}")
+        self.key = key
+        self.message = message
 
 
 @dataclass(frozen=True)
 class Step:
-    question: Question
-    answer: str  # as shown to the reader
+    question: QuestionRecord
+    answer: str  # as shown to the reader: the choice's label, "350.000 kWh/năm", "không rõ"
 
 
 @dataclass(frozen=True)
 class Reached:
-    outcome: Outcome
+    outcome: OutcomeRecord
     via: tuple[str, ...]  # labels of the multiple-choice answers whose branch ended here
+    status: OutcomeStatus
 
 
 @dataclass(frozen=True)
@@ -227,389 +280,491 @@ class Result:
         return [r.outcome.id for r in self.reached]
 
     @property
-    def verdict(self) -> str:
-        """The strictest verdict among the outcomes."""
-        return min((r.outcome.verdict for r in self.reached), key=list(VERDICTS).index)
+    def statuses(self) -> dict[str, str]:
+        return {r.outcome.id: r.status.state for r in self.reached}
+
+    @property
+    def headline(self) -> str:
+        """The strictest status among the outcomes."""
+        return min((r.status.state for r in self.reached), key=STATUS_ORDER.index)
 
 
-class AnswerError(ValueError):
-    """An answer the tree cannot use: `key` names the question, the message says why (in Vietnamese)."""
+@dataclass(frozen=True)
+class Branch:
+    values: tuple[tuple[str, str], ...] = ()  # (multiple-choice question id, the one choice of this branch)
+    via: tuple[str, ...] = ()  # the choices' labels
 
-    def __init__(self, key: str, message: str):
-        super().__init__(f"{key}: {message}")
-        self.key = key
-        self.message = message
+    def get(self, question: str) -> str | None:
+        return next((v for q, v in self.values if q == question), None)
+
+
+@dataclass(frozen=True)
+class Decision:
+    rule: int | None  # index of the first satisfied rule: the branch ends there
+    ask: str | None  # else the question the first open rule needs
+    others: tuple[int, ...] = ()  # with `rule`: every other rule satisfied or still open (for the checks)
 
 
 @dataclass
-class SelfCheck:
-    id: str
-    title: str
-    start: str
-    questions: dict[str, Question] = field(default_factory=dict)
-    outcomes: dict[str, Outcome] = field(default_factory=dict)
-    examples: list[SelfCheckExample] = field(default_factory=list)
-    ask: str = ""  # whom to ask, as written in the outcomes: "Sở Công Thương Hà Nội hoặc …"
-    deadlines: tuple[tuple[str, tuple[Source, ...]], ...] = ()  # yearly deadlines: (sentence, its sources)
+class Walk:
+    pending: str | None = None  # the next question to ask, or None once every branch has an outcome
+    reached: dict[str, list[str]] = field(default_factory=dict)  # outcome id -> via labels
+    ended: list[tuple[Branch, Decision]] = field(default_factory=list)  # every branch that ended, for the checks
+    stuck: list[Branch] = field(default_factory=list)  # branches no rule can end
 
-    def add(self, item: Question | Outcome) -> str:
-        target = self.questions if isinstance(item, Question) else self.outcomes
-        target[item.id] = item
-        return item.id
+
+@dataclass
+class Check:
+    """One self-check, ready to walk: its record, and the obligations its outcomes rest on."""
+
+    record: SelfCheckRecord
+    obligations: dict[str, Any]  # id -> obligation record (its dates) or entity
+    today: dt.date | None = None  # the build's date, for statuses shown on the page
+
+    def __post_init__(self) -> None:
+        self.questions = {q.id: q for q in self.record.questions}
+        self.order = {q.id: n for n, q in enumerate(self.record.questions)}
+        self.outcomes = {o.id: o for o in self.record.outcomes}
 
     @property
-    def keys(self) -> set[str]:
-        return {q.key for q in self.questions.values()}
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def title(self) -> str:
+        return self.record.title
+
+    @property
+    def short_title(self) -> str:
+        return self.record.short_title
+
+    @property
+    def ask(self) -> str:
+        return " hoặc ".join(self.record.ask)
+
+    def choices(self, question: QuestionRecord) -> list[tuple[str, str]]:
+        """(id, label) of a question's choices; a yes/no question has co and khong."""
+        if question.type == "co-khong":
+            return list(YES_NO)
+        return [(c.id, c.label) for c in question.choices]
+
+    # the walk
+
+    def match(self, question_id: str, condition: Any, branch: Branch, answers: Mapping[str, Any]) -> bool | None:
+        """Whether a condition holds; None while its question is unanswered (in this branch)."""
+        question = self.questions[question_id]
+        if question.type == "nhieu-lua-chon":
+            value = branch.get(question_id)
+            if value is None:
+                return None
+        elif question_id not in answers:
+            return None
+        else:
+            value = answers[question_id]
+        if question.type == "so":
+            if isinstance(condition, Range):
+                return value is not None and (condition.min is None or value >= condition.min) \
+                    and (condition.below is None or value < condition.below)
+            return value is None and condition == UNKNOWN
+        return value in ([condition] if isinstance(condition, str) else condition)
+
+    def decide(self, branch: Branch, answers: Mapping[str, Any]) -> Decision:
+        satisfied, open_rules = [], []
+        for index, rule in enumerate(self.record.rules):
+            opens, ruled_out = [], False
+            for question_id, condition in rule.when.items():
+                held = self.match(question_id, condition, branch, answers)
+                if held is False:
+                    ruled_out = True
+                    break
+                if held is None:
+                    opens.append(question_id)
+            if ruled_out:
+                continue
+            (open_rules if opens else satisfied).append((index, opens))
+        if satisfied:
+            first = satisfied[0][0]
+            return Decision(first, None, tuple(i for i, _ in satisfied[1:] + open_rules))
+        if not open_rules:
+            return Decision(None, None)
+        return Decision(None, min((q for _, opens in open_rules for q in opens), key=self.order.__getitem__))
+
+    def walk(self, answers: Mapping[str, Any]) -> Walk:
+        """Every branch, depth first in the choices' order, until one needs an unanswered question."""
+        done = Walk()
+        stack = [Branch()]
+        while stack:
+            branch = stack.pop()
+            decision = self.decide(branch, answers)
+            if decision.rule is not None:
+                done.ended.append((branch, decision))
+                labels = done.reached.setdefault(self.record.rules[decision.rule].then, [])
+                labels += [label for label in branch.via[-1:] if label not in labels]
+                continue
+            if decision.ask is None:
+                done.stuck.append(branch)
+                continue
+            if decision.ask not in answers:
+                done.pending = decision.ask
+                return done
+            question = self.questions[decision.ask]  # a multiple-choice question: each choice is a branch
+            chosen = [(c.id, c.label) for c in question.choices if c.id in answers[decision.ask]]
+            for value, label in reversed(chosen):
+                stack.append(Branch(branch.values + ((decision.ask, value),), branch.via + (label,)))
+        return done
+
+    def status(self, outcome: OutcomeRecord, day: dt.date | None = None) -> OutcomeStatus:
+        return outcome_status(outcome, self.obligations, day or self.today)
+
+    def obligation_standing(self, obligation_id: str, day: dt.date | None = None) -> str:
+        obligation = self.obligations[obligation_id]
+        standing = standing_on(_record(obligation), day or self.today)
+        return standing_label(standing.state, standing.days_left, _record(obligation), is_certain(obligation))
+
+    def evaluate(self, given: Mapping[str, Any], day: dt.date | None = None) -> Result:
+        """The outcomes for `given` answers (question id -> choice id, list of them, number or typed text).
+
+        Questions are taken in the order the form asks them; a number question left out is unknown.
+        A choice question left out or answered with no choice of its own raises AnswerError.
+        """
+        answers: dict[str, Any] = {}
+        steps: list[Step] = []
+        while True:
+            walked = self.walk(answers)
+            if walked.stuck:
+                raise AnswerError("", "không quy tắc nào cho kết quả với các câu trả lời này")
+            if walked.pending is None:
+                break
+            question = self.questions[walked.pending]
+            value, shown = self._answer(question, given.get(question.id))
+            answers[question.id] = value
+            steps.append(Step(question, shown))
+        reached = tuple(Reached(self.outcomes[o], tuple(via), self.status(self.outcomes[o], day))
+                        for o, via in walked.reached.items())
+        return Result(reached, tuple(steps))
+
+    def _answer(self, question: QuestionRecord, value: Any) -> tuple[Any, str]:
+        """An answer as the walk reads it, and as the reader is shown it."""
+        if question.type == "so":
+            number = _number_answer(question, value)
+            if number is None:
+                return None, "không rõ"
+            amount = number.value if isinstance(number, ParsedNumber) else number
+            return amount, show_number(number, question.unit)
+        labels = dict(self.choices(question))
+        if question.type == "nhieu-lua-chon":
+            values = [value] if isinstance(value, str) else value
+            if not values or not isinstance(values, (list, tuple)) or any(v not in labels for v in values):
+                raise AnswerError(question.id, _not_a_choice(labels, value))
+            exclusive = [c.id for c in question.choices if c.exclusive and c.id in values]
+            if exclusive and len(values) > 1:
+                raise AnswerError(question.id, f'"{labels[exclusive[0]]}" không chọn cùng lựa chọn khác')
+            return list(values), "; ".join(label for key, label in labels.items() if key in values)
+        if value not in labels:
+            raise AnswerError(question.id, _not_a_choice(labels, value))
+        return value, labels[value]
 
     def to_json(self) -> dict:
-        """The tree for the browser: questions, and each outcome's verdict (its text is on the page)."""
-        questions = {}
-        for q in self.questions.values():
-            entry: dict = {"key": q.key, "text": q.text}
-            if q.is_number:
-                entry.update(unit=q.unit, minimum=q.minimum, at_least=q.at_least, below=q.below, unknown=q.unknown)
-            else:
-                if q.multiple:
-                    entry["multiple"] = True
-                entry["choices"] = [{"value": c.value, "label": c.label, "next": c.next,
-                                     **({"exclusive": True} if c.exclusive else {})} for c in q.choices]
-            questions[q.id] = entry
-        return {"id": self.id, "start": self.start, "questions": questions,
-                "outcomes": {o.id: o.verdict for o in self.outcomes.values()},
-                # a list: the page's JSON is written with sorted keys, and the order is the strictness
-                "verdicts": [{"id": verdict, "label": label} for verdict, label in VERDICTS.items()]}
+        """What selfcheck.js needs: the questions, the rules, each outcome's kind and obligations, and
+        the obligations' dates (statuses are worked out in the page, on the day it is opened)."""
+        def condition(value: Any) -> Any:
+            return {"min": value.min, "below": value.below} if isinstance(value, Range) else value
+
+        obligations = {}
+        for outcome in self.record.outcomes:
+            for oid in (*outcome.obligations, *outcome.related):
+                record = getattr(self.obligations[oid], "record", self.obligations[oid])
+                obligations[oid] = {"starts": record.starts.isoformat(), "certain": is_certain(self.obligations[oid]),
+                                    "ends": record.ends.isoformat() if record.ends else None,
+                                    "title": record.title,
+                                    "yearly_due": [record.yearly_due.month, record.yearly_due.day]
+                                    if record.yearly_due else None}
+        return {
+            "id": self.id,
+            "questions": [{"id": q.id, "type": q.type, "text": q.text, "hint": q.hint, "unit": q.unit,
+                           "choices": [{"id": key, "label": label,
+                                        "exclusive": any(c.exclusive for c in q.choices if c.id == key)}
+                                       for key, label in self.choices(q)]} for q in self.record.questions],
+            "rules": [{"when": {q: condition(c) for q, c in r.when.items()}, "then": r.then} for r in self.record.rules],
+            "outcomes": {o.id: {"kind": o.kind, "obligations": list(o.obligations), "related": list(o.related)}
+                         for o in self.record.outcomes},
+            "obligations": obligations,
+            "headlines": {**HEADLINES, "uncertain": UNCERTAIN_HEADLINE},
+            "order": list(STATUS_ORDER),
+        }
+
+    # for the page without JavaScript
+
+    def obligations_named(self) -> list[str]:
+        return [o for outcome in self.record.outcomes for o in (*outcome.obligations, *outcome.related)]
+
+    def basis(self, outcome: OutcomeRecord) -> list[Any]:
+        """The outcome's sources: its obligations' and its own, each once."""
+        found: dict[tuple, Any] = {}
+        for oid in outcome.obligations:
+            record = getattr(self.obligations[oid], "record", self.obligations[oid])
+            for source in record.sources:
+                found.setdefault((source.ref, source.article), source)
+        for source in outcome.sources:
+            found.setdefault((source.ref, source.article), source)
+        return list(found.values())
+
+    def number(self, question_id: str) -> int:
+        """A question's number in the list of questions (1, 2, …)."""
+        return self.order[question_id] + 1
+
+    def first_question(self) -> QuestionRecord:
+        return self.questions[self.walk({}).pending]
+
+    def condition_text(self, question_id: str, condition: Any) -> str:
+        """'từ 300.000 kWh/năm', 'Sản xuất pin, ắc quy', 'không rõ': a rule's condition, in words."""
+        question = self.questions[question_id]
+        if question.type == "so":
+            if not isinstance(condition, Range):
+                return "không rõ (để trống)"
+            parts = ([f"từ {vn_number(condition.min)} {question.unit}"] if condition.min is not None else []) \
+                + ([f"dưới {vn_number(condition.below)} {question.unit}"] if condition.below is not None else [])
+            return " và ".join(parts)
+        labels = dict(self.choices(question))
+        values = [condition] if isinstance(condition, str) else condition
+        return " hoặc ".join(f"“{labels[v]}”" for v in values)
 
     def worked_examples(self) -> list[tuple[SelfCheckExample, Result]]:
-        return [(example, evaluate(self, example.answers)) for example in self.examples]
+        return [(example, self.evaluate(example.answers, example.date)) for example in self.record.examples]
 
 
-def evaluate(check: SelfCheck, answers: Mapping[str, Any]) -> Result:
-    """Walk the tree with `answers` (key -> choice value, list of values, or number / typed text).
-
-    A number left out is 'unknown'. A missing or invalid choice, or a number the form would refuse,
-    raises AnswerError: the form always asks a choice and refuses such numbers.
-    """
-    reached: dict[str, list[str]] = {}
-    steps: list[Step] = []
-
-    def record(question: Question, shown: str) -> None:
-        if all(step.question.key != question.key for step in steps):
-            steps.append(Step(question, shown))
-
-    def walk(node: str, via: tuple[str, ...]) -> None:
-        while node in check.questions:
-            question = check.questions[node]
-            value = answers.get(question.key)
-            if question.is_number:
-                number = _number_answer(question, value)
-                if number is None:
-                    node, shown = question.unknown, "không rõ"
-                else:
-                    amount = number.value if isinstance(number, ParsedNumber) else number
-                    node = question.at_least if amount >= question.minimum else question.below
-                    shown = show_number(number, question.unit)
-                record(question, shown)
-            elif question.multiple:
-                chosen = _chosen(question, value)
-                record(question, "; ".join(c.label for c in chosen))
-                branches: dict[str, list[str]] = {}
-                for choice in chosen:
-                    branches.setdefault(choice.next, []).append(choice.label)
-                for target, labels in branches.items():
-                    walk(target, tuple(labels))
-                return
-            else:
-                choice = next((c for c in question.choices if c.value == value), None)
-                if choice is None:
-                    raise AnswerError(question.key, _not_a_choice(question, value))
-                record(question, choice.label)
-                node = choice.next
-        labels = reached.setdefault(node, [])
-        labels += [label for label in via if label not in labels]
-
-    walk(check.start, ())
-    return Result(tuple(Reached(check.outcomes[o], tuple(via)) for o, via in reached.items()), tuple(steps))
-
-
-def _number_answer(question: Question, value: Any) -> ParsedNumber | float | None:
+def _number_answer(question: QuestionRecord, value: Any) -> ParsedNumber | float | None:
     if value is None:
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
     if not isinstance(value, str):
-        raise AnswerError(question.key, f"cần một số, nhưng nhận được {value!r}")
+        raise AnswerError(question.id, f"cần một số, nhưng nhận được {value!r}")
     try:
         return parse_number(value, question.unit)
     except NumberError as error:
-        raise AnswerError(question.key, error.message) from None
+        raise AnswerError(question.id, error.message) from None
 
 
-def _chosen(question: Question, value: Any) -> list[Choice]:
-    values = [value] if isinstance(value, str) else value
-    if not values or not isinstance(values, (list, tuple)):
-        raise AnswerError(question.key, _not_a_choice(question, value))
-    for item in values:
-        if item not in {c.value for c in question.choices}:
-            raise AnswerError(question.key, _not_a_choice(question, item))
-    chosen = [c for c in question.choices if c.value in values]
-    exclusive = [c for c in chosen if c.exclusive]
-    if exclusive and len(chosen) > 1:
-        raise AnswerError(question.key, f'"{exclusive[0].value}" không chọn cùng lựa chọn khác')
-    return chosen
-
-
-def _not_a_choice(question: Question, value: Any) -> str:
-    allowed = ", ".join(c.value for c in question.choices)
+def _not_a_choice(labels: Mapping[str, str], value: Any) -> str:
+    allowed = ", ".join(labels)
     if value is None:
-        return f"thiếu câu trả lời; các lựa chọn: {allowed}"
-    return f'"{value}" không phải một lựa chọn; các lựa chọn: {allowed}'
+        return f"chưa trả lời; các lựa chọn: {allowed}"
+    return f'"{value}" không phải lựa chọn của câu hỏi này; các lựa chọn: {allowed}'
 
 
-# The rules
+def self_checks(data: SelfCheckFile | list[SelfCheckRecord], obligations: Mapping[str, Any],
+                today: dt.date | None = None) -> dict[str, Check]:
+    """Every check (of the file, or the site's list), by id; `obligations`: id -> obligation record or entity."""
+    data = data.checks if isinstance(data, SelfCheckFile) else data
+    return {c.id: Check(c, {o: obligations[o] for outcome in c.outcomes for o in (*outcome.obligations, *outcome.related)
+                            if o in obligations}, today)
+            for c in data}
 
 
-def _names(names: list[str]) -> str:
-    return ", ".join(names[:-1]) + " hoặc " + names[-1] if len(names) > 1 else names[0]
-
-
-class _Outcomes:
-    """Outcomes made on first use, so that a tree holds only the outcomes some path reaches."""
-
-    def __init__(self, check: SelfCheck, makers: dict):
-        self.check, self.makers = check, makers
-
-    def __getitem__(self, outcome_id: str) -> str:
-        if outcome_id not in self.check.outcomes:
-            self.check.add(self.makers[outcome_id]())
-        return outcome_id
-
-
-def declaration_check(data: DeclarationCheck) -> SelfCheck:
-    """Circular 42: a sector in Phụ lục I, at or above any one of its capacity thresholds.
-
-    Where the data gives no threshold for a sector, the facility is asked whether it reaches the
-    scale Phụ lục I gives for it; the page does not state that scale.
-    """
-    ask = _names(data.ask)
-    check = SelfCheck("khai-bao", data.title, "nganh", examples=list(data.examples), ask=ask)
-    basis = tuple(data.sources)
-    account = ("Chưa có tài khoản thì liên hệ Sở Công Thương Hà Nội: Sở đề nghị Cục Kỹ thuật an toàn và Môi trường "
-               "công nghiệp (Bộ Công Thương) cấp tài khoản khai báo.")
-    outcome = _Outcomes(check, {
-        "phai-khai-bao": lambda: Outcome(
-            "phai-khai-bao", "phai", "Doanh nghiệp phải khai báo dữ liệu môi trường",
-            f"Ngành và công suất của cơ sở đạt ngưỡng của Phụ lục I, nên thuộc diện phải khai báo. Khai báo mỗi năm, "
-            f"{data.deadline}. {account}", basis),
-        "duoi-nguong": lambda: Outcome(
-            "duoi-nguong", "khong", "Chưa đến ngưỡng phải khai báo",
-            "Công suất của bạn dưới ngưỡng của Phụ lục I, nên chưa bắt buộc khai báo. Doanh nghiệp không thuộc diện "
-            "vẫn được khuyến khích khai báo. Hãy kiểm tra lại khi công suất tăng.", basis),
-        "chua-ro-cong-suat": lambda: Outcome(
-            "chua-ro-cong-suat", "chua-ro", "Cần biết công suất để kết luận",
-            "Ngành của bạn có ngưỡng công suất. Hãy xem công suất thiết kế hoặc sản lượng năm trong hồ sơ môi trường "
-            "của cơ sở, rồi làm lại bài kiểm tra.", basis),
-        "dat-quy-mo": lambda: Outcome(
-            "dat-quy-mo", "phai", "Phải khai báo: cơ sở đạt quy mô nêu trong Phụ lục I",
-            f"Bạn cho biết cơ sở đạt quy mô, công suất mà Phụ lục I nêu cho ngành của mình, nên thuộc diện phải khai "
-            f"báo. Khai báo mỗi năm, {data.deadline}. {account} Chưa chắc về quy mô thì hãy đối chiếu Phụ lục I "
-            f"hoặc hỏi {ask}.", basis),
-        "duoi-quy-mo": lambda: Outcome(
-            "duoi-quy-mo", "khong", "Chưa đến quy mô phải khai báo",
-            f"Bạn cho biết cơ sở chưa đạt quy mô, công suất mà Phụ lục I nêu cho ngành của mình, nên chưa bắt buộc "
-            f"khai báo. Trang này chưa ghi quy mô đó: hãy đối chiếu Phụ lục I của Thông tư hoặc hỏi {ask}. Doanh "
-            "nghiệp không thuộc diện vẫn được khuyến khích khai báo.", basis),
-        "chua-ro-quy-mo": lambda: Outcome(
-            "chua-ro-quy-mo", "chua-ro", "Cần đối chiếu quy mô của cơ sở với Phụ lục I",
-            f"Phụ lục I nêu quy mô, công suất từ đó cơ sở phải khai báo; trang này chưa ghi quy mô đó cho ngành của "
-            f"bạn. Hãy đọc Phụ lục I của Thông tư (xem căn cứ dưới đây) hoặc hỏi {ask}.", basis),
-        "nganh-khac": lambda: Outcome(
-            "nganh-khac", "chua-ro", "Ngành của bạn chưa có trong danh sách của trang",
-            f"Phụ lục I có 16 ngành; trang này mới ghi những ngành đã kiểm chứng được. Hãy đọc Phụ lục I của Thông "
-            f"tư hoặc hỏi {ask}. Doanh nghiệp không thuộc diện vẫn được khuyến khích khai báo.", basis),
-    })
-
-    def ask_threshold(sector, number: int, unsure: bool) -> str:
-        """Question `number` of the sector's alternative thresholds; `unsure`: an earlier one was unknown."""
-        if number == len(sector.thresholds):
-            return outcome["chua-ro-cong-suat"] if unsure else outcome["duoi-nguong"]
-        threshold = sector.thresholds[number]
-        return check.add(Question(
-            f"{sector.id}-{number + 1}" + ("-chua-ro" if unsure else ""), f"{sector.id}-{_slug(threshold.unit)}",
-            f"{sector.name}: công suất của cơ sở tính theo {threshold.unit} là bao nhiêu? "
-            f"(Ngưỡng: từ {vn_number(threshold.minimum)} {threshold.unit}.)",
-            unit=threshold.unit, minimum=threshold.minimum, at_least=outcome["phai-khai-bao"],
-            below=ask_threshold(sector, number + 1, unsure), unknown=ask_threshold(sector, number + 1, True)))
-
-    def ask_scale(sector) -> str:
-        return check.add(Question(
-            f"{sector.id}-quy-mo", f"{sector.id}-quy-mo",
-            f"{sector.name}: cơ sở của bạn có đạt quy mô, công suất mà Phụ lục I của Thông tư nêu cho ngành này không?",
-            (Choice("co", "Có, đạt quy mô nêu trong Phụ lục I", outcome["dat-quy-mo"]),
-             Choice("khong", "Không, dưới quy mô đó", outcome["duoi-quy-mo"]),
-             Choice("khong-ro", "Không rõ", outcome["chua-ro-quy-mo"]))))
-
-    # thresholds are alternatives: reaching any one is enough; "below" needs every one answered
-    choices = [Choice(sector.id, sector.name, ask_threshold(sector, 0, False) if sector.thresholds else ask_scale(sector))
-               for sector in data.sectors]
-    if not data.sectors_complete:
-        choices.append(Choice("khac", "Ngành khác", outcome["nganh-khac"]))
-    check.add(Question("nganh", "nganh", "Cơ sở của bạn sản xuất trong ngành nào?", tuple(choices), multiple=True))
-    return check
-
-
-def epr_check(data: EprCheck) -> SelfCheck:
-    """EPR: producers and importers of a scheduled product group, unless exempt.
-
-    Selling under one's own brand, or having goods made to order, may make a business a producer
-    (not verified): such a business is never cleared, only told that the duty may apply and whom to ask.
-    """
-    ask = _names(data.ask)
-    deadlines = tuple((f"{d.task}, hạn trước ngày {d.before} hằng năm" + ("" if d.verified else f" ({CHECK_CURRENT})")
-                       + ".", tuple(d.sources)) for d in data.deadlines)
-    check = SelfCheck("epr", data.title, "vai-tro", examples=list(data.examples), ask=ask, deadlines=deadlines)
-    basis, exempt_basis = tuple(data.sources), tuple(data.exemption_sources)
-    threshold = vn_number(data.revenue_threshold)
-    own_brand = (f"Trách nhiệm có thể vẫn áp dụng với hàng bán dưới nhãn hiệu của chính bạn, hoặc hàng bạn đặt cơ sở "
-                 f"khác làm theo đơn: trang này chưa kiểm chứng được quy định về trường hợp đó. Hãy hỏi {ask}.")
-    cited = {s.ref for s in basis}
-    deadline_basis = tuple(s for _, sources in deadlines for s in sources if s.ref not in cited)
-    outcome = _Outcomes(check, {
-        "khong-san-xuat-nhap-khau": lambda: Outcome(
-            "khong-san-xuat-nhap-khau", "khong", "Trách nhiệm tái chế không đặt lên bạn",
-            "Trách nhiệm tái chế đặt lên tổ chức, cá nhân sản xuất, nhập khẩu sản phẩm, bao bì. Bạn không sản xuất, "
-            "không nhập khẩu, không bán hàng mang nhãn hiệu của mình, nên trách nhiệm này không đặt lên bạn. Nếu có "
-            "hàng mang nhãn hiệu của bạn, hãy làm lại bài kiểm tra và chọn ý đó.", basis[:1]),
-        "ban-lai": lambda: Outcome(
-            "ban-lai", "chua-ro", "Bán lại hàng của người khác: hãy xem lại hàng mang nhãn hiệu của bạn",
-            "Trách nhiệm tái chế đặt lên tổ chức, cá nhân sản xuất, nhập khẩu sản phẩm, bao bì. Với hàng bạn mua "
-            f"của người khác để bán lại, trách nhiệm thuộc về người sản xuất, nhập khẩu hàng đó. {own_brand}", basis),
-        "co-the-nhan-hieu": lambda: Outcome(
-            "co-the-nhan-hieu", "chua-ro", "Có thể có trách nhiệm tái chế với hàng mang nhãn hiệu của bạn",
-            "Doanh nghiệp bán hàng dưới nhãn hiệu của mình, hoặc đặt cơ sở khác làm hàng theo đơn, có thể được coi "
-            "là nhà sản xuất theo Nghị định 05/2025/NĐ-CP; trang này chưa kiểm chứng được điều đó. Nếu đúng vậy, "
-            "lịch áp dụng theo nhóm sản phẩm và các trường hợp được miễn trên trang này cũng áp dụng với hàng đó. "
-            f"Hãy hỏi {ask}.", basis),
-        "nhom-khac": lambda: Outcome(
-            "nhom-khac", "chua-ro", "Nhóm sản phẩm chưa có trong lịch áp dụng",
-            f"Lịch áp dụng trên trang gồm: {'; '.join(g.name.lower() for g in data.groups)}. "
-            "Sản phẩm có độc tính, khó tái chế hoặc khó thu gom có thể phải "
-            "đóng góp tài chính. Hãy đọc Điều 54, 55 của Luật và Điều 77 của Nghị định.",
-            (*basis, Source(ref=basis[0].ref, article="Điều 55"))),  # the first source is the Law
-        "mien-xuat-khau": lambda: Outcome(
-            "mien-xuat-khau", "khong", "Hàng của bạn không thuộc diện",
-            "Hàng xuất khẩu, hàng tạm nhập tái xuất, hàng dùng để nghiên cứu, học tập, thử nghiệm không "
-            "thuộc trách nhiệm tái chế.", exempt_basis[:1]),
-        "mien-doanh-thu": lambda: Outcome(
-            "mien-doanh-thu", "khong", "Được miễn vì doanh thu nhỏ",
-            f"Doanh thu một năm từ sản phẩm, bao bì thuộc diện dưới {threshold} tỷ đồng thì được miễn. "
-            "Hãy tính lại mỗi năm.", exempt_basis),
-        "chua-ro-doanh-thu": lambda: Outcome(
-            "chua-ro-doanh-thu", "chua-ro", "Cần biết doanh thu để kết luận",
-            f"Dưới {threshold} tỷ đồng một năm thì được miễn. Hãy lấy doanh thu năm trước từ sản phẩm, bao bì "
-            "thuộc diện, rồi làm lại bài kiểm tra.", exempt_basis),
-        "mien-tu-thu-hoi": lambda: Outcome(
-            "mien-tu-thu-hoi", "khong", "Được miễn vì tự thu hồi, dùng lại bao bì",
-            "Nhà sản xuất tự thu hồi và dùng lại bao bì của mình, đạt từ tỷ lệ bắt buộc trở lên, thì "
-            "được miễn. Hãy giữ số liệu thu hồi để chứng minh.", exempt_basis),
-    })
-
-    groups = []
-    for group in data.groups:
-        must = check.add(Outcome(
-            f"phai-{group.id}", "phai", f"Có trách nhiệm tái chế: {group.name.lower()}",
-            f"Trách nhiệm tái chế áp dụng với nhóm {group.name.lower()} từ ngày {vn_date(group.since)}. "
-            "Hãy chọn cách thực hiện: tự tổ chức tái chế (đăng ký kế hoạch, báo cáo kết quả hằng năm) "
-            "hoặc đóng tiền vào Quỹ Bảo vệ môi trường Việt Nam.",
-            tuple(dict.fromkeys((*basis, *deadline_basis))), tuple(text for text, _ in deadlines)))
-        after_revenue = must
-        if group.packaging:
-            after_revenue = check.add(Question(
-                f"{group.id}-thu-hoi", "tu-thu-hoi",
-                "Bạn có phải nhà sản xuất tự thu hồi và dùng lại bao bì của mình, đạt từ tỷ lệ bắt buộc "
-                "trở lên không?",
-                (Choice("co", "Có", outcome["mien-tu-thu-hoi"]), Choice("khong", "Không", must))))
-        revenue = check.add(Question(
-            f"{group.id}-doanh-thu", "doanh-thu",
-            "Doanh thu một năm từ sản phẩm, bao bì thuộc diện là bao nhiêu tỷ đồng?",
-            unit="tỷ đồng", minimum=data.revenue_threshold,
-            at_least=after_revenue, below=outcome["mien-doanh-thu"], unknown=outcome["chua-ro-doanh-thu"]))
-        purpose = check.add(Question(
-            f"{group.id}-muc-dich", "muc-dich",
-            "Hàng của bạn có phải toàn bộ là hàng xuất khẩu, tạm nhập tái xuất, hoặc để nghiên cứu, "
-            "học tập, thử nghiệm không?",
-            (Choice("co", "Có", outcome["mien-xuat-khau"]), Choice("khong", "Không", revenue))))
-        groups.append(Choice(group.id, f"{group.name} (từ ngày {vn_date(group.since)})", purpose))
-    groups.append(Choice("khac", "Sản phẩm khác", outcome["nhom-khac"]))
-    check.add(Question("nhom", "nhom", "Bạn sản xuất hoặc nhập khẩu những nhóm sản phẩm nào?", tuple(groups),
-                       multiple=True))
-    check.add(Question("vai-tro", "vai-tro", "Doanh nghiệp của bạn làm những việc nào dưới đây?", (
-        Choice("san-xuat", "Sản xuất sản phẩm, bao bì", "nhom"),
-        Choice("nhap-khau", "Nhập khẩu sản phẩm, bao bì", "nhom"),
-        Choice("nhan-hieu", "Bán hàng mang nhãn hiệu của mình nhưng do cơ sở khác làm, hoặc đặt cơ sở khác làm "
-                            "hàng theo đơn", outcome["co-the-nhan-hieu"]),
-        Choice("ban-lai", "Mua hàng của người khác để bán lại", outcome["ban-lai"]),
-        Choice("khong", "Không làm việc nào ở trên (chỉ mua hàng để dùng, hoặc chỉ làm dịch vụ)",
-               outcome["khong-san-xuat-nhap-khau"], exclusive=True),
-    ), multiple=True))
-    return check
-
-
-def _slug(unit: str) -> str:
-    """'tấn/năm' -> 'tan-nam', 'kWh/năm' -> 'kwh-nam': the unit part of a capacity question's key."""
-    plain = unicodedata.normalize("NFKD", unit.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
-    return "-".join(re.findall(r"[a-z0-9]+", plain))
-
-
-def self_checks(data: SelfCheckFile) -> dict[str, SelfCheck]:
-    return {"khai-bao": declaration_check(data.declaration), "epr": epr_check(data.epr)}
-
-
-# The worked examples of content/selfchecks.yml, checked as content
+# Checked before it ships: every problem with its place in the file (path into the data, for the line)
 
 
 @dataclass(frozen=True)
-class ExampleProblem:
-    path: tuple  # into the file's data, for the line number
+class CheckProblem:
+    path: tuple  # into the file's data: ("checks", 0, "rules", 3, "then")
     code: str
     message: str
-    name: str
+    name: str | None  # the record: the check's id, or a worked example's name
     field: str
 
 
-def example_problems(data: SelfCheckFile) -> list[ExampleProblem]:
-    """Every worked example must use the form's questions and answers and reach its `expect`ed outcomes."""
+def check_problems(data: SelfCheckFile, obligations: Mapping[str, Any]) -> list[CheckProblem]:
+    """Every problem of every check: names first; the rules' analysis and the examples only on sound names."""
+    problems: list[CheckProblem] = []
+    seen: set[str] = set()
+    for index, record in enumerate(data.checks):
+        if record.id in seen:
+            problems.append(CheckProblem(("checks", index, "id"), "E-ID-DUP",
+                                         f'mã bài tự kiểm tra "{record.id}" bị trùng; mỗi bài cần một mã riêng',
+                                         record.id, "id"))
+        seen.add(record.id)
+        check = Check(record, {o: obligations[o] for outcome in record.outcomes
+                               for o in (*outcome.obligations, *outcome.related) if o in obligations})
+        found = _name_problems(check, ("checks", index))
+        if not found and all(o in obligations for o in check.obligations_named()):
+            found = _rule_problems(check, ("checks", index)) or _example_problems(check, ("checks", index))
+        problems += found
+    return problems
+
+
+def _named(path: tuple, code: str, message: str, name: str | None, fld: str) -> CheckProblem:
+    return CheckProblem(path, code, message, name, fld)
+
+
+def _suggest(value: str, allowed: Iterable[str]) -> str:
+    allowed = list(allowed)
+    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
+    return (f' (có phải "{close[0]}"?)' if close else "") + f"; các mã hợp lệ: {', '.join(allowed)}"
+
+
+def _name_problems(check: Check, here: tuple) -> list[CheckProblem]:
+    """Duplicate ids; rules naming a question, choice or outcome the check does not have."""
     problems = []
-    for part, check in zip(("declaration", "epr"), self_checks(data).values()):
-        for index, example in enumerate(check.examples):
-            here = (part, "examples", index)
-            unknown = sorted(set(example.answers) - check.keys)
-            for key in unknown:
-                problems.append(ExampleProblem(
-                    (*here, "answers", key), "E-VALUE",
-                    f'mã câu hỏi "{key}" không có trong bài tự kiểm tra; các mã hợp lệ: {", ".join(sorted(check.keys))}',
-                    example.name, f"answers.{key}"))
-            if unknown:
+    for part, label in (("questions", "câu hỏi"), ("outcomes", "kết quả")):
+        ids = [item.id for item in getattr(check.record, part)]
+        for n, item_id in enumerate(ids):
+            if item_id in ids[:n]:
+                problems.append(_named((*here, part, n, "id"), "E-ID-DUP",
+                                       f'mã {label} "{item_id}" bị trùng; mỗi {label} cần một mã riêng',
+                                       check.id, f"{part}[{n + 1}].id"))
+    if check.record.complete is False:
+        for n, outcome in enumerate(check.record.outcomes):
+            if outcome.kind == "khong-ap-dung":
+                problems.append(_named(
+                    (*here, "outcomes", n, "kind"), "E-RULE",
+                    f'kết quả "{outcome.id}" là khong-ap-dung, nhưng bài có complete: false (dữ liệu chưa đầy đủ): '
+                    "bài không được kết luận doanh nghiệp không thuộc diện; hãy đổi kind thành chua-ro và nói hỏi ai",
+                    check.id, f"outcomes[{n + 1}].kind"))
+    for n, rule in enumerate(check.record.rules):
+        where = f"rules[{n + 1}]"
+        if rule.then not in check.outcomes:
+            problems.append(_named((*here, "rules", n, "then"), "E-RULE",
+                                   f'kết quả "{rule.then}" không có trong outcomes của bài'
+                                   + _suggest(rule.then, check.outcomes), check.id, f"{where}.then"))
+        for question_id, condition in rule.when.items():
+            at = (*here, "rules", n, "when", question_id)
+            question = check.questions.get(question_id)
+            if question is None:
+                problems.append(_named(at, "E-RULE", f'câu hỏi "{question_id}" không có trong questions của bài'
+                                       + _suggest(question_id, check.questions), check.id, f"{where}.when"))
                 continue
-            try:
-                result = evaluate(check, example.answers)
-            except AnswerError as error:
-                at = (*here, "answers", error.key) if error.key in example.answers else (*here, "answers")
-                problems.append(ExampleProblem(at, "E-VALUE", error.message, example.name, f"answers.{error.key}"))
-                continue
-            misspelt = [o for o in example.expect if o not in check.outcomes]
-            if misspelt:
-                close = difflib.get_close_matches(misspelt[0], list(check.outcomes), n=1, cutoff=0.6)
-                hint = f' (có phải "{close[0]}"?)' if close else ""
-                problems.append(ExampleProblem(
-                    (*here, "expect"), "E-VALUE",
-                    f'kết quả "{misspelt[0]}" không có trong bài tự kiểm tra{hint}; các kết quả: '
-                    f'{", ".join(check.outcomes)}', example.name, "expect"))
-            elif set(result.outcome_ids) != set(example.expect):
-                got = "; ".join(f'"{r.outcome.id}" ({r.outcome.title})' for r in result.reached)
-                problems.append(ExampleProblem(
-                    (*here, "expect"), "E-EXAMPLE",
-                    f'với các câu trả lời này, bài tự kiểm tra cho kết quả {got}, không phải '
-                    f'{", ".join(example.expect)}; nếu dữ liệu mới là đúng, hãy sửa expect theo kết quả này',
-                    example.name, "expect"))
+            message = _condition_problem(check, question, condition)
+            if message:
+                problems.append(_named(at, "E-RULE", message, check.id, f"{where}.when.{question_id}"))
+    return problems
+
+
+def _condition_problem(check: Check, question: QuestionRecord, condition: Any) -> str | None:
+    if question.type == "so":
+        if isinstance(condition, Range) or condition == UNKNOWN:
+            return None
+        return (f'câu hỏi "{question.id}" là câu hỏi số: điều kiện viết {{min: …}} (từ … trở lên), {{below: …}} '
+                f'(dưới …) hoặc {UNKNOWN} (để trống), không phải "{condition}"')
+    if isinstance(condition, Range):
+        return f'câu hỏi "{question.id}" không phải câu hỏi số: điều kiện là mã lựa chọn, không phải min, below'
+    choices = [key for key, _ in check.choices(question)]
+    for value in [condition] if isinstance(condition, str) else condition:
+        if value not in choices:
+            return f'câu hỏi "{question.id}" không có lựa chọn "{value}"' + _suggest(value, choices)
+    return None
+
+
+def _domain(check: Check, question: QuestionRecord) -> list[Any]:
+    """The answers worth trying: each choice on its own; for a number, blank, and one number on
+    either side of each threshold the rules name (the rules cannot tell two numbers in between apart)."""
+    if question.type != "so":
+        values = [key for key, _ in check.choices(question)]
+        return [[v] for v in values] if question.type == "nhieu-lua-chon" else values
+    bounds = sorted({b for rule in check.record.rules for q, c in rule.when.items() if q == question.id
+                     and isinstance(c, Range) for b in (c.min, c.below) if b is not None})
+    below_all = [bounds[0] / 2] if bounds and bounds[0] > 0 else ([] if bounds else [1.0])
+    return [None, *below_all, *bounds]
+
+
+def _shown(check: Check, answers: Mapping[str, Any], branch: Branch) -> str:
+    """'nganh = pin-ac-quy, pin-ac-quy-kwh-nam = 150.000 kWh/năm': answers in a message."""
+    parts = []
+    for question_id, value in answers.items():
+        question = check.questions[question_id]
+        if question.type == "nhieu-lua-chon":
+            value = branch.get(question_id) or ", ".join(value)
+        if question.type == "so":
+            value = "để trống" if value is None else f"{vn_number(value)} {question.unit}"
+        parts.append(f"{question_id} = {value}")
+    return ", ".join(parts) or "(chưa trả lời câu nào)"
+
+
+def _rule_problems(check: Check, here: tuple) -> list[CheckProblem]:
+    """Walk every path the form can take, trying each answer of `_domain`; report disagreeing rules,
+    answers that reach no outcome, outcomes never reached, and a clearing outcome on unverified data."""
+    problems: dict[str, CheckProblem] = {}  # by message: a fault seen on many paths is reported once
+    reached: set[str] = set()
+    unverified = {(q.id, c.id): c for q in check.record.questions for c in q.choices if c.unverified}
+    rules = check.record.rules
+
+    def report(path: tuple, message: str, fld: str) -> None:
+        problems.setdefault(message, _named(path, "E-RULE", message, check.id, fld))
+
+    def explore(answers: dict[str, Any]) -> None:
+        walked = check.walk(answers)
+        for branch in walked.stuck:
+            report((*here, "rules"), f"không quy tắc nào cho kết quả khi {_shown(check, answers, branch)}; "
+                                     "hãy thêm một quy tắc cho trường hợp này", "rules")
+        for branch, decision in walked.ended:
+            rule = rules[decision.rule]
+            reached.add(rule.then)
+            for other in decision.others:
+                if rules[other].then != rule.then:
+                    first, second = sorted((decision.rule, other))
+                    report((*here, "rules", second, "then"),
+                           f'quy tắc {second + 1} cho kết quả "{rules[second].then}", nhưng quy tắc {first + 1} cho '
+                           f'"{rules[first].then}" với cùng câu trả lời ({_shown(check, answers, branch)}); trong '
+                           "một nhánh chỉ được có một kết quả: hãy thêm điều kiện để hai quy tắc không cùng đúng",
+                           f"rules[{second + 1}].then")
+            if check.outcomes[rule.then].kind == "khong-ap-dung":
+                for (question_id, choice_id), choice in unverified.items():
+                    value = branch.get(question_id) if check.questions[question_id].type == "nhieu-lua-chon" \
+                        else answers.get(question_id)
+                    if value == choice_id:
+                        report((*here, "rules", decision.rule, "then"),
+                               f'quy tắc {decision.rule + 1} kết luận "{rule.then}" (khong-ap-dung) cho lựa chọn '
+                               f'"{choice.label}", mà {choice.unverified} chưa được kiểm chứng: dữ liệu chưa đầy đủ '
+                               "thì không được kết luận doanh nghiệp không thuộc diện; hãy dẫn tới một kết quả chua-ro",
+                               f"rules[{decision.rule + 1}].then")
+        if walked.pending is not None:
+            for value in _domain(check, check.questions[walked.pending]):
+                explore({**answers, walked.pending: value})
+
+    explore({})
+    found = list(problems.values())
+    for n, outcome in enumerate(check.record.outcomes):
+        if outcome.id not in reached:
+            found.append(_named((*here, "outcomes", n, "id"), "E-RULE",
+                                f'không câu trả lời nào dẫn tới kết quả "{outcome.id}"; hãy thêm quy tắc có then: '
+                                f"{outcome.id}, hoặc xoá kết quả này", check.id, f"outcomes[{n + 1}].id"))
+    return found
+
+
+def _example_problems(check: Check, here: tuple) -> list[CheckProblem]:
+    """Every worked example uses the check's questions and answers, and gives its outcomes on its date."""
+    problems = []
+    for index, example in enumerate(check.record.examples):
+        at = (*here, "examples", index)
+        unknown = [key for key in example.answers if key not in check.questions]
+        for key in unknown:
+            problems.append(_named((*at, "answers", key), "E-VALUE",
+                                   f'câu hỏi "{key}" không có trong bài tự kiểm tra' + _suggest(key, check.questions),
+                                   example.name, f"answers.{key}"))
+        misspelt = [o for o in example.expect if o not in check.outcomes]
+        for key in misspelt:
+            problems.append(_named((*at, "expect", key), "E-VALUE",
+                                   f'kết quả "{key}" không có trong bài tự kiểm tra' + _suggest(key, check.outcomes),
+                                   example.name, f"expect.{key}"))
+        if unknown or misspelt:
+            continue
+        try:
+            result = check.evaluate(example.answers, example.date)
+        except AnswerError as error:
+            path = (*at, "answers", error.key) if error.key in example.answers else (*at, "answers")
+            problems.append(_named(path, "E-VALUE", error.message, example.name, f"answers.{error.key}"))
+            continue
+        asked = {step.question.id for step in result.steps}
+        for key in example.answers:
+            if key not in asked:
+                problems.append(_named((*at, "answers", key), "E-EXAMPLE",
+                                       f'với các câu trả lời này, bài không hỏi câu "{key}"; hãy bỏ dòng này',
+                                       example.name, f"answers.{key}"))
+        if result.statuses != dict(example.expect):
+            got = ", ".join(f"{o}: {s}" for o, s in result.statuses.items())
+            problems.append(_named(
+                (*at, "expect"), "E-EXAMPLE",
+                f"vào ngày {vn_date(example.date)}, với các câu trả lời này, bài cho kết quả {{{got}}}, không phải "
+                f"{{{', '.join(f'{o}: {s}' for o, s in example.expect.items())}}}; nếu dữ liệu mới là đúng, "
+                "hãy sửa expect theo kết quả này", example.name, "expect"))
     return problems

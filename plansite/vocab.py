@@ -113,10 +113,6 @@ GUIDANCE_KINDS = Vocabulary("guidance_kinds", {
     "muc-tieu": "Mục tiêu",
     "thong-tin": "Thông tin",
 })
-SELF_CHECKS = Vocabulary("self_checks", {
-    "khai-bao": "Khai báo dữ liệu môi trường (Thông tư 42/2020/TT-BCT)",
-    "epr": "Trách nhiệm tái chế của nhà sản xuất, nhập khẩu (EPR)",
-})
 # Material's own icons (shipped with the theme, drawn inline) that a kind of business may show.
 ICONS = Vocabulary("icons", {
     "material-cart": "Xe đẩy hàng (siêu thị)",

@@ -49,8 +49,15 @@ NOT_SHOWN_AS_TEXT: dict[tuple[str, str], str] = {
     ("BusinessKind", "icon"): "shown as the kind's icon, not as text",
     ("SelfCheckExample", "answers"): "the form's question keys and choice codes; the table of worked examples shows "
                                      "them as the choices' labels and the numbers as understood",
-    ("SelfCheckExample", "expect"): "outcome ids; the table of worked examples links each example to its outcomes "
-                                    "(tests/test_guidance.py checks every row)",
+    ("SelfCheckExample", "expect"): "outcome ids and statuses; the table of worked examples links each example to "
+                                    "its outcomes with their status on its date (tests/test_guidance.py checks every row)",
+    ("Rule", "when"): "question and choice ids: the decision table writes each condition in words, a number's range "
+                      "as 'từ 300.000 kWh/năm' (Range min, below are looked for; tests/test_guidance.py checks each)",
+    ("Rule", "then"): "an outcome id: the decision table links each rule to its outcome (#ket-qua-<id>)",
+    ("Outcome", "kind"): "shown as the outcome's status line ('Có áp dụng', 'Chưa kết luận được'…), worked out from "
+                         "the kind and the obligations' dates (tests/test_selfcheck.py)",
+    ("Question", "type"): "shown as how to answer ('chọn một ý', 'có hoặc không', 'một số, đơn vị …') in the list "
+                          "of questions, and as the form's radio buttons, boxes or number field",
     ("Part", "role"): "where a part's items live (tasks.yml, duties.yml) and how it is laid out; its heading shows",
     ("AppendixColumn", "field"): "which field of a row fills the column; the column's title shows",
     ("AppendixColumn", "key"): "which cells of a row fill an other column; the cells show",
@@ -61,7 +68,6 @@ NOT_SHOWN_AS_TEXT: dict[tuple[str, str], str] = {
     ("Plan", "review"): "placeholders an import left, listed by make check [W-REVIEW] (tests/test_import.py)",
     ("Deliverable", "review"): "placeholders an import left, listed by make check [W-REVIEW] (tests/test_import.py)",
     ("Agency", "verified"): "false only on a stub an import made, listed by make check [W-REVIEW]",
-    ("LegalReference", "verified"): "false only on a stub an import made, listed by make check [W-REVIEW]",
     ("Agency", "aliases"): "other spellings the name matcher (plansite/names.py) accepts, not text of the site",
     ("LegalReference", "aliases"): "names without a number the name matcher (plansite/names.py) accepts",
 }
@@ -80,6 +86,7 @@ SHOWN_ON_TARGET: dict[tuple[str, str], str] = {
 _REFS = [r.record.id for r in LOADED.references]
 FILL: list[tuple[str, tuple, object]] = [
     ("plans/2024/plan.yml", ("status",), "ban-hanh"),
+    ("selfchecks.yml", ("checks", 1, "questions", 3, "hint"), "Gợi ý thử cho câu hỏi về doanh thu."),
     ("plans/2024/plan.yml", ("number",), "999/KH-UBND"),
     ("plans/2024/plan.yml", ("date",), "15/01/2024"),
     ("plans/2024/plan.yml", ("results",), ["Đã mở hai lớp tập huấn (số liệu thử)."]),
@@ -192,6 +199,10 @@ def _values(content_type: str, model: BaseModel, path: tuple = (), page: str | N
                 yield from _values(content_type, item, field_path, own)
         else:
             yield field_path, type(model).__name__, name, info.annotation, value, page
+            if isinstance(value, dict):  # a self-check rule's conditions: a number's range is a record
+                for item in value.values():
+                    if isinstance(item, BaseModel):
+                        yield from _values(content_type, item, field_path, page)
 
 
 def _literal_args(annotation) -> tuple | None:

@@ -22,7 +22,7 @@ from plansite.selfcheck import self_checks
 from plansite.textfmt import vn_number
 
 SITE = load_site(FIXTURE_CONTENT).site
-CHECKS = self_checks(SITE.selfchecks)
+CHECKS = self_checks(SITE.selfchecks, SITE.index["obligations"], SITE.today)
 
 
 def address(entity_or_uri) -> str:
@@ -43,7 +43,7 @@ def test_a_verified_self_check_outcome_rests_only_on_verified_sources():
     references = {r.record.id: r.record for r in SITE.references}
     for check in CHECKS.values():
         for outcome in check.outcomes.values():
-            for source in outcome.sources:
+            for source in check.basis(outcome):
                 assert unverified_source(references[source.ref], source.article) is None, (outcome.id, source)
 
 
@@ -315,9 +315,11 @@ def test_supermarket_battery_factory_and_family_are_three_clicks_from_home(fixtu
 
     supermarket = closest(lambda a: "siêu thị" in a and "Từ ngày 01/01/2026" in a and "Danh sách việc cần làm" in a)
     battery = closest(lambda a: "pin và ắc quy" in a.lower() and "01/01/2024" in a and "nhà máy pin, ắc quy" in a)
-    battery_sector = next(s for s in SITE.selfchecks.declaration.sectors if "pin" in s.name and s.thresholds)
-    threshold = f"{vn_number(battery_sector.thresholds[0].minimum)} {battery_sector.thresholds[0].unit}"
-    battery_declaration = closest(lambda a: battery_sector.name in a and threshold in a)
+    declaration = CHECKS["khai-bao"]
+    battery_rule = next(r for r in declaration.record.rules if r.when.get("nganh") == "pin-ac-quy")
+    sector = dict(declaration.choices(declaration.questions["nganh"]))["pin-ac-quy"]
+    threshold = declaration.condition_text(*next((q, c) for q, c in battery_rule.when.items() if q != "nganh"))
+    battery_declaration = closest(lambda a: sector in a and threshold in a)
     family = closest(lambda a: "Gia đình" in a and "túi" in a and "Hỏi ở đâu" in a)
     assert supermarket is not None and supermarket <= 3
     assert battery is not None and battery <= 3

@@ -56,7 +56,8 @@ def records(site) -> dict[str, list]:
     """Each top-level table's records, read from the model directly: (plan id or None, entity)."""
     shared = {"agencies": site.agencies, "references": site.references, "glossary": site.glossary,
               "obligations": site.obligations, "contacts": site.contacts, "trainings": site.trainings,
-              "topics": site.topics, "businesses": site.business_kinds, "guidance": site.guidance, "faq": site.faq}
+              "topics": site.topics, "businesses": site.business_kinds, "guidance": site.guidance, "faq": site.faq,
+              "selfchecks": [site.wrap(c) for c in site.selfchecks]}
     result = {name: [(None, e) for e in entities] for name, entities in shared.items()}
     result["plans"] = [(p.id, p) for p in site.plans]
     result["tasks"] = [(p.id, t) for p in site.plans for t in p.tasks]
