@@ -23,7 +23,7 @@ PIPELINE: list[tuple[str, ...]] = [
     ("glossary",),
     ("model",),
     ("content",),
-    ("routes",),
+    ("routes", "pending"),  # pending: unverified claims, for the staff page
     ("pages",),
     ("render",),
     ("feeds", "opendata"),
