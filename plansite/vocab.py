@@ -101,3 +101,9 @@ ICONS = Vocabulary("icons", {
 FIGURES = Vocabulary("figures", {
     "tui-ni-long": "Túi ni lông bị cấm, theo tỉ lệ: nhỏ hơn 50 cm × 50 cm, một lớp màng dưới 50 µm",
 })
+# "Được / Không được" (content/guidance/allowed.yml): what a line of a rule's plain list says.
+ALLOWED_KINDS = Vocabulary("allowed_kinds", {
+    "duoc": "Được",
+    "khong-duoc": "Không được",
+    "hoi": "Chưa rõ: hãy hỏi",
+})

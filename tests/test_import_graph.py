@@ -16,7 +16,7 @@ PIPELINE: list[tuple[str, ...]] = [
      "table_layout", "today"),  # leaves
     ("loader",),
     ("schema_types",),
-    ("schema_bodies", "schema_plans", "schema_guidance", "schema_selfchecks"),  # one file per content family
+    ("schema_bodies", "schema_plans", "schema_guidance", "schema_selfchecks", "schema_allowed"),  # one file per content family
     ("schema",),  # gathers them
     ("schema_errors", "selfcheck"),  # the self-checks' rules: from the schema's data, checked with the content
     ("references",),

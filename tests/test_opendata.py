@@ -56,7 +56,8 @@ def records(site) -> dict[str, list]:
     """Each top-level table's records, read from the model directly: (plan id or None, entity)."""
     shared = {"agencies": site.agencies, "references": site.references, "glossary": site.glossary,
               "obligations": site.obligations, "contacts": site.contacts, "trainings": site.trainings,
-              "topics": site.topics, "businesses": site.business_kinds, "guidance": site.guidance, "faq": site.faq}
+              "topics": site.topics, "businesses": site.business_kinds, "guidance": site.guidance, "faq": site.faq,
+              "allowed": site.allowed}
     result = {name: [(None, e) for e in entities] for name, entities in shared.items()}
     result["plans"] = [(p.id, p) for p in site.plans]
     result["tasks"] = [(p.id, t) for p in site.plans for t in p.tasks]
@@ -208,11 +209,12 @@ def test_schemas_and_feeds_are_published_and_listed(build, project):
         assert download.size == len(build.files[download.path])
 
 
-def test_the_data_page_is_planned_and_in_the_about_section(build):
+def test_the_data_page_is_planned_and_in_the_main_navigation(build):
+    """Issue 19: a journalist finds the open data among the site's tabs, not only in the footer."""
     page = next(p for p in build.pages if p.src_uri == routes.DATA)
     assert page.context["downloads"] is build.downloads
-    about = next(section for section in navigation(build.site, build.pages) if routes.ABOUT in section.pages)
-    assert routes.DATA in about.pages
+    sections = navigation(build.site, build.pages)
+    assert any(section.pages[0] == routes.DATA for section in sections)
 
 
 # The built site
