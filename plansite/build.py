@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from plansite import routes
+from plansite.claims import caveat_text
 from plansite.content import load_site
 from plansite.errors import Problem
 from plansite.feeds import feeds
@@ -49,10 +50,12 @@ class SiteBuild:
 
     @property
     def contacts(self) -> list[dict]:
-        """Who to ask, as the theme's contact block reads it: only verified entries carry details."""
+        """Who to ask, as the theme's contact block reads it: only verified entries carry details, and
+        every entry its caveats (what about it is not verified)."""
         entries = []
         for contact in self.site.contacts:
-            entry = {"name": f"{contact.agency.name}: {contact.topic}", "verified": contact.verified}
+            entry = {"name": f"{contact.agency.name}: {contact.topic}", "verified": contact.verified,
+                     "caveat": caveat_text(contact)}
             if contact.verified:
                 entry.update({key: getattr(contact, key) for key in ("phone", "email", "address", "url")})
             entries.append(entry)

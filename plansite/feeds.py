@@ -15,6 +15,7 @@ from collections.abc import Callable
 from icalendar import Calendar, Event, vRecur
 
 from plansite import routes
+from plansite.claims import caveat_text
 from plansite.model import Obligation, Site
 
 PRODUCT = "-//So Cong Thuong Ha Noi//Moc thoi gian quy dinh moi truong//VI"
@@ -47,18 +48,21 @@ def _events(obligation: Obligation, stamp: dt.datetime, absolute) -> list[Event]
     record = obligation.record
     url = absolute(routes.page_of(obligation), routes.anchor_of(obligation))
     basis = "; ".join(f"{s.ref.label}{', ' + s.article if s.article else ''}" for s in obligation.sources)
-    description = f"{record.who}. {record.requires}\nCăn cứ: {basis}\n{url}"
-    events = [_event(f"{record.id}-bat-dau", f"Bắt đầu áp dụng: {record.title}", record.starts, description, url,
+    caveats = caveat_text(obligation)
+    description = f"{record.who}. {record.requires}\n" + (f"Lưu ý: {caveats}\n" if caveats else "") + \
+        f"Căn cứ: {basis}\n{url}"
+    title = record.title + (" (có phần chưa được kiểm chứng)" if caveats else "")
+    events = [_event(f"{record.id}-bat-dau", f"Bắt đầu áp dụng: {title}", record.starts, description, url,
                      stamp)]
     if record.ends is not None:
-        events.append(_event(f"{record.id}-het-hieu-luc", f"Hết áp dụng: {record.title}",
+        events.append(_event(f"{record.id}-het-hieu-luc", f"Hết áp dụng: {title}",
                              record.ends + dt.timedelta(days=1), description, url, stamp))
     if record.yearly_due is not None:
         first = record.yearly_due.next_after(record.starts)
         # "before 31/01": the event sits on the last day to act, the day before the date named
         last_day = first - dt.timedelta(days=1)
         event = _event(f"{record.id}-han-hang-nam",
-                       f"Hạn hằng năm (trước ngày {record.yearly_due}): {record.title}", last_day, description, url,
+                       f"Hạn hằng năm (trước ngày {record.yearly_due}): {title}", last_day, description, url,
                        stamp)
         rule = {"freq": "yearly"}
         if record.ends is not None:

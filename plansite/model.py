@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel
 
-from plansite import schema
+from plansite import claims, schema
 from plansite.folding import fold
 from plansite.glossary import alphabetical
 from plansite.periods import Period
@@ -63,6 +63,21 @@ class Entity:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {getattr(self.record, 'id', '')}>"
+
+    @functools.cached_property
+    def caveats(self) -> tuple[claims.Caveat, ...]:
+        """What qualifies this record's claim wherever it is shown (plansite/claims.py): its own flag and
+        unverified parts, the unknown standing of a document it cites, and the caveats of the obligations
+        and guidance it rests on (any field declared as a reference to those collections)."""
+        fields = type(self.record).model_fields
+        inherited = []
+        for declared in _declared(type(self.record)).values():
+            if declared.target and declared.target.collection in claims.CLAIM_COLLECTIONS:
+                value = getattr(self, declared.name)
+                for rested_on in (value if declared.many else [value] if value is not None else []):
+                    inherited.extend(rested_on.caveats)
+        sources = claims.standing_of_sources(self.sources) if "sources" in fields else []
+        return claims.gather(claims.own(self), sources, inherited)
 
 
 @functools.cache
@@ -208,9 +223,12 @@ class Standing:
     state: str  # a key of STATES
     days_left: int | None  # days until it starts, while it is coming
     next_due: dt.date | None  # for a yearly duty: the next "before this day" date
+    certain: bool = True  # false when a document it rests on has an unknown standing: it started, but may not hold today
 
     @property
     def label(self) -> str:
+        if self.state == "dang-ap-dung" and not self.certain:
+            return "Đã áp dụng, chưa rõ hiệu lực hiện nay"
         return STATES[self.state]
 
 
@@ -230,7 +248,8 @@ class Obligation(Entity):
             due = record.yearly_due.next_after(max(today, record.starts))
             if record.ends is not None and due > record.ends:
                 due = None
-        return Standing(state, days, due)
+        certain = not any(c.kind == "standing" for c in self.caveats)
+        return Standing(state, days, due, certain)
 
 
 ENTITY_CLASSES: dict[type[BaseModel], type[Entity]] = {

@@ -1,9 +1,11 @@
-"""Claims waiting for a check: every record the content marks `verified: false`, and every plan
-whose number comes only from an unconfirmed report, for the staff page (/can-bo/).
+"""Claims waiting for a check, for the staff page (/can-bo/): every record whose own flag says it is
+not verified (`verified: false`) or that lists parts not yet verified (`unverified`), and every
+plan whose number comes only from an unconfirmed report.
 
-Read from the model, so the list empties itself as staff verify records; nothing here is typed
-by hand. Self-check records are walked field by field, since their `verified` flags sit deep in
-nested records (a yearly deadline inside the EPR check).
+Read from the model (plansite/claims.py's `own()`: the same qualifiers the pages show), so the
+list empties itself as staff verify records; nothing here is typed by hand. Self-check records
+are walked field by field, since their `verified` flags sit deep in nested records (a yearly
+deadline inside the EPR check).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from plansite import claims
 from plansite.model import Site
 
 
@@ -22,6 +25,7 @@ class Pending:
 
     collection: str  # what kind of record, in Vietnamese ("Quy định có ngày áp dụng")
     title: str  # the record's own title or question
+    what: str  # what is not verified, as the page's caveat says it
     source: str  # the content file to edit when it is checked
     entity: Any = None  # the record as pages link it (href), when it has a place on a page
     page: str | None = None  # else the page's name in routes.PAGES ("faq"), with `anchor`
@@ -33,22 +37,27 @@ def pending_checks(site: Site) -> list[Pending]:
     src = site.sources
     found: list[Pending] = []
     for plan in site.plans:
-        if plan.record.reported_issue is not None:
-            report = plan.record.reported_issue
-            found.append(Pending("Kế hoạch", f"{plan.record.short_title}: số {report.number} theo một nguồn tin",
+        report = plan.record.reported_issue
+        if report is not None:
+            found.append(Pending("Kế hoạch", plan.record.short_title,
+                                 f"số {report.number} chỉ theo một nguồn tin, chưa được kiểm chứng",
                                  plan.sources["plan"], entity=plan))
-    found += [Pending("Quy định có ngày áp dụng", o.record.title, src["obligations"], entity=o)
-              for o in site.obligations if not o.record.verified]
-    found += [Pending("Nội dung hướng dẫn", i.record.title, src["guidance"], entity=i)
-              for i in site.guidance if not i.record.verified]
-    found += [Pending("Hỏi đáp", q.record.question, src["faq"], page="faq", anchor=q.record.id)
-              for q in site.faq if not q.record.verified]
+        found += [Pending("Kế hoạch", plan.record.short_title, c.text, plan.sources["plan"], entity=plan)
+                  for c in claims.own(plan)]
+    groups = [("Văn bản pháp lý", site.references, "references", lambda r: r.record.label),
+              ("Quy định có ngày áp dụng", site.obligations, "obligations", lambda o: o.record.title),
+              ("Nội dung hướng dẫn", site.guidance, "guidance", lambda i: i.record.title)]
+    for label, entities, source, title in groups:
+        found += [Pending(label, title(e), c.text, src[source], entity=e) for e in entities for c in claims.own(e)]
+    found += [Pending("Hỏi đáp", q.record.question, c.text, src["faq"], page="faq", anchor=q.record.id)
+              for q in site.faq for c in claims.own(q)]
     for name in type(site.selfchecks).model_fields:  # one field per self-check
         check = getattr(site.selfchecks, name)
         if isinstance(check, BaseModel):
-            found += [Pending(f"Tự kiểm tra: {_title(check)}", title, src["selfchecks"])
+            found += [Pending(f"Tự kiểm tra: {_title(check)}", title, claims.STANDARD, src["selfchecks"])
                       for title in _unverified_in(check)]
-    found += [Pending("Liên hệ (chưa hiện trên trang)", f"{c.agency.name}: {c.record.topic}", src["contacts"])
+    found += [Pending("Liên hệ (chưa hiện trên trang)", f"{c.agency.name}: {c.record.topic}",
+                      "số điện thoại, thư điện tử, địa chỉ chưa được kiểm chứng", src["contacts"])
               for c in site.contacts if not c.record.verified]
     return found
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from plansite.schema_types import Date, Id, Record, Ref, Text
+from plansite.schema_types import Date, Id, Record, Ref, Text, Unverified
 from plansite.vocab import AGENCY_KINDS, REFERENCE_KINDS, REFERENCE_STATUSES
 
 
@@ -16,6 +16,17 @@ class Successor(Record):
     agency: Ref("agencies", "cơ quan kế nhiệm") | None = Field(
         default=None, description="Mã cơ quan đó nếu có trong agencies.yml.")
     since: Date | None = Field(default=None, description="Từ ngày (ngày/tháng/năm).")
+    part: Text | None = Field(
+        default=None, description="Khi cơ quan kế nhiệm chỉ tiếp nhận một phần của nhóm: phần đó, viết như Kế hoạch, "
+                                  "ví dụ “UBND các quận, huyện, thị xã”; phần còn lại của nhóm vẫn như cũ.")
+    basis: Text = Field(description="Căn cứ (văn bản hoặc nguồn đã kiểm chứng).")
+    basis_refs: list[Ref("references", "văn bản căn cứ")] = Field(
+        default=[], description="Mã các văn bản căn cứ (trong references.yml).")
+
+
+class Founding(Record):
+    since: Date = Field(description="Ngày bắt đầu hoạt động (ngày/tháng/năm).")
+    merged: list[Text] = Field(min_length=1, description="Tên các cơ quan được hợp nhất để lập cơ quan này.")
     basis: Text = Field(description="Căn cứ (văn bản hoặc nguồn đã kiểm chứng).")
     basis_refs: list[Ref("references", "văn bản căn cứ")] = Field(
         default=[], description="Mã các văn bản căn cứ (trong references.yml).")
@@ -27,6 +38,8 @@ class Agency(Record):
     kind: AGENCY_KINDS.type = Field(description="Loại đơn vị.")
     successor: Successor | None = Field(
         default=None, description="Cơ quan hiện đảm nhận nhiệm vụ sau sắp xếp năm 2025 (chỉ ghi khi đã kiểm chứng).")
+    founded: Founding | None = Field(
+        default=None, description="Cơ quan mới lập do hợp nhất: từ ngày nào, từ những cơ quan nào (chỉ ghi khi đã kiểm chứng).")
 
 
 class AgencyFile(Record):
@@ -44,6 +57,7 @@ class Contact(Record):
     url: Text | None = Field(default=None, description="Trang web chính thức; chỉ ghi khi đã kiểm chứng.")
     verified: bool = Field(description="true chỉ khi số điện thoại, thư điện tử, địa chỉ, trang web đã được kiểm "
                                        "chứng; false thì trang chỉ hiện tên đơn vị.")
+    unverified: list[Text] = Unverified("mục này")
     reviewed: Date = Field(description="Ngày rà soát gần nhất.")
 
 
@@ -78,6 +92,7 @@ class LegalReference(Record):
     verified_articles: list[Text] = Field(
         default=[], description='Các điều, phụ lục mà nội dung đã được kiểm chứng, ví dụ "Điều 64"; '
                                 "nội dung hướng dẫn chỉ được đánh dấu verified khi dẫn các điều này.")
+    unverified: list[Text] = Unverified("văn bản này (ngoài tình trạng hiệu lực, đã ghi ở status)")
 
     @property
     def label(self) -> str:

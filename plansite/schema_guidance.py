@@ -7,7 +7,7 @@ import datetime as dt
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from plansite.schema_types import Date, Id, PlanRef, Record, Ref, Sources, Text, YearlyDay
+from plansite.schema_types import Date, Id, PlanRef, Record, Ref, Sources, Text, Unverified, YearlyDay
 from plansite.vocab import AUDIENCES, FIGURES, GUIDANCE_KINDS, ICONS, SELF_CHECKS
 
 
@@ -31,7 +31,9 @@ class Obligation(Record):
     sources: Sources
     note: Text | None = Field(default=None, description="Lưu ý thêm, ví dụ điều cần kiểm tra lại.")
     figure: FIGURES.type | None = Field(default=None, description="Hình vẽ kèm theo quy định, nếu có.")
-    verified: bool = Field(description="true chỉ khi mọi căn cứ đã được kiểm chứng.")
+    verified: bool = Field(description="true chỉ khi mọi căn cứ đã được kiểm chứng; false thì mọi nơi hiện quy định "
+                                       "này đều ghi “chưa được kiểm chứng”.")
+    unverified: list[Text] = Unverified("quy định này")
     reviewed: Date = Field(description="Ngày rà soát gần nhất (ngày/tháng/năm).")
 
     @field_validator("ends")
@@ -64,9 +66,23 @@ class GuidanceItem(Record):
     title: Text = Field(description="Tiêu đề ngắn.")
     claim: Text = Field(description='Nội dung, bằng lời dễ hiểu; viết ngày sao cho luôn đúng, ví dụ "từ ngày 01/01/2026".')
     target_year: int | None = Field(default=None, ge=2000, le=2100,
-                                    description="Với mục tiêu: năm phải đạt; trang ghi rõ khi năm đó đã qua.")
+                                    description="Với mục tiêu phải đạt đến một năm (“đến năm 2025”): năm đó; trang "
+                                                "ghi rõ khi năm đó đã qua.")
+    target_since: int | None = Field(default=None, ge=2000, le=2100,
+                                     description="Với mục tiêu áp dụng từ một năm trở đi (“từ năm 2021”): năm bắt đầu; "
+                                                 "mục tiêu này không “qua” theo năm. Không ghi cùng target_year.")
+
+    @field_validator("target_since")
+    @classmethod
+    def _one_kind_of_target_year(cls, since: int | None, info: ValidationInfo) -> int | None:
+        if since is not None and info.data.get("target_year") is not None:
+            raise PydanticCustomError(
+                "target_years", "chỉ ghi một trong hai: target_year (đến năm {year}) hoặc target_since (từ năm {since})",
+                {"year": info.data["target_year"], "since": since})
+        return since
     sources: Sources
     verified: bool = Field(description="true chỉ khi mọi căn cứ đã được kiểm chứng (điều được dẫn có trong verified_articles của văn bản).")
+    unverified: list[Text] = Unverified("nội dung này")
     reviewed: Date = Field(description="Ngày rà soát nội dung gần nhất (ngày/tháng/năm).")
 
 
@@ -174,9 +190,14 @@ class FaqEntry(Record):
     id: Id = Field(description="Mã câu hỏi, dùng làm neo: /hoi-dap/#<mã>.")
     audiences: list[AUDIENCES.type] = Field(min_length=1, description="Ai hay hỏi.")
     question: Text = Field(description="Câu hỏi, như người đọc hay hỏi.")
-    answer: Text = Field(description="Câu trả lời ngắn, có căn cứ.")
+    answer: Text = Field(description="Câu trả lời ngắn, có căn cứ. Không viết điều phụ thuộc ngày (“đã”, “sắp”, "
+                                     "“năm nay”): ghi quy định mà câu trả lời dựa vào ở rests_on, trang tự ghi tình trạng.")
+    rests_on: list[Ref("obligations", "quy định")] = Field(
+        default=[], description="Mã các quy định (trong obligations.yml) mà câu trả lời dựa vào; trang hiện tình trạng "
+                                "của từng quy định (đang áp dụng, sắp áp dụng, còn … ngày) và lưu ý chưa kiểm chứng của nó.")
     sources: Sources
     verified: bool = Field(description="true chỉ khi mọi căn cứ đã được kiểm chứng.")
+    unverified: list[Text] = Unverified("câu trả lời này")
     reviewed: Date = Field(description="Ngày rà soát gần nhất.")
 
 

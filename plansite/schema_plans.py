@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from plansite.schema_types import Date, Id, PeriodField, Record, Ref, Text
+from plansite.schema_types import Date, Id, PeriodField, Record, Ref, Text, Unverified
 from plansite.vocab import DUTY_ROLES, PLAN_STATUSES, REFERENCE_KINDS
 
 
@@ -104,6 +104,7 @@ class Plan(Record):
     reported_issue: ReportedIssue | None = Field(
         default=None, description="Thông tin ban hành do một nguồn tin nêu nhưng chưa kiểm chứng.")
     targets: list[Text] = Field(default=[], description="Các mục tiêu đã kiểm chứng, mỗi mục một câu.")
+    unverified: list[Text] = Unverified("kế hoạch này (ví dụ toàn văn, danh sách nhiệm vụ)")
     facts: list[Text] = Field(default=[], description="Các điểm khác đã kiểm chứng, mỗi điểm một câu.")
     results: list[Text] = Field(
         default=[], description="Kết quả thực hiện, chỉ ghi khi Sở Công Thương cung cấp; mỗi kết quả một câu.")

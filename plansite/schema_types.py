@@ -179,6 +179,13 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
 
+def Unverified(what: str = "nội dung này") -> Any:  # noqa: N802 - a field factory, used like Field
+    """The parts of a record that are not verified, one per line; every page that shows the record shows them."""
+    return Field(default=[], description=(
+        f"Những phần của {what} CHƯA được kiểm chứng, mỗi phần một dòng, ví dụ “danh sách đầy đủ các sản phẩm”. "
+        "Mọi nơi hiện nội dung này đều hiện thêm “chưa được kiểm chứng: …”. Xoá dòng khi đã kiểm chứng xong."))
+
+
 # Sources: a document, and the article where known
 
 

@@ -75,6 +75,7 @@ FILL: list[tuple[str, tuple, object]] = [
     ("references.yml", ("references", 0, "status"), "bi-thay-the"),  # as a replaced document must say
     ("glossary.yml", ("terms", 0, "cites"), [_REFS[0]]),
     ("contacts.yml", ("contacts", 0, "verified"), True),
+    ("faq.yml", ("questions", 0, "unverified"), ["một phần thử chưa kiểm chứng (dữ liệu thử)"]),
     ("contacts.yml", ("contacts", 0, "phone"), "0000 000 000 (số thử)"),
     ("contacts.yml", ("contacts", 0, "email"), "thu@example.org"),
     ("contacts.yml", ("contacts", 0, "address"), "Địa chỉ thử"),

@@ -422,7 +422,7 @@ def test_an_unverified_claim_may_cite_it_if_it_says_so(project, tmp_path):
     assert result.returncode == 0, result.stderr
     article = page_for(tmp_path / "site", "/huong-dan/chat-thai-nhua/").article
     assert "Nghị định 08/2022/NĐ-CP, Điều 4 (văn bản đã được sửa đổi, bổ sung) · Rà soát ngày 28/11/2026 · " \
-           "Chưa kiểm chứng: hãy đọc văn bản gốc" in article
+           "Chưa được kiểm chứng: hãy kiểm tra lại với văn bản hiện hành." in article
 
 
 def test_guidance_citing_an_unknown_reference_gets_a_suggestion(project):

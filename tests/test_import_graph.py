@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plansite"
 
 # The pipeline, bottom first. Modules on one line stand side by side and may not import each other.
 PIPELINE: list[tuple[str, ...]] = [
-    ("errors", "folding", "vocab", "periods", "textfmt", "gc_tuning", "history", "search_bundle",
+    ("errors", "folding", "vocab", "periods", "textfmt", "gc_tuning", "history", "search_bundle", "claims",
      "table_layout", "today"),  # leaves
     ("loader",),
     ("schema_types",),

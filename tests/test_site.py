@@ -188,7 +188,11 @@ def test_each_name_the_plan_wrote_in_2023_shows_the_body_that_carries_it_now(fix
         successor = agency.successor
         if not successor or successor.name == agency.name or not agency.sections:
             continue
-        assert f"{agency.name} Ghi chú của trang: (nay: {successor.name}" in plan
+        if successor.part:  # only part of a group passed on: the note says which part, and to whom
+            assert f"{agency.name} Ghi chú của trang: (nay: phần {successor.part} do {successor.agency.name} đảm nhận" \
+                   in plan and "phần còn lại không đổi" in plan
+        else:
+            assert f"{agency.name} Ghi chú của trang: (nay: {successor.name}" in plan
     assert "UBND các quận, huyện, thị xã (nay: UBND các xã, phường, từ 01/7/2025)" in timeline
 
 
