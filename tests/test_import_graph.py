@@ -24,6 +24,7 @@ PIPELINE: list[tuple[str, ...]] = [
     ("model",),
     ("content",),
     ("routes", "pending"),  # pending: unverified claims, for the staff page
+    ("spreadsheet",),  # the open data's Excel workbook
     ("pages",),
     ("render",),
     ("feeds", "opendata"),
