@@ -25,11 +25,11 @@ from plansite.schema_plans import (  # noqa: F401 - re-exported
     Appendix, AppendixColumns, Deliverable, DeliverableFile, Duty, DutyFile, Funding, Headings, Plan, PlanText, Purpose, ReportedIssue, Section, Signature, Task, TaskFile)
 from plansite.schema_guidance import (  # noqa: F401 - re-exported
     BusinessKind, BusinessKindFile, ChecklistEntry, FaqEntry, FaqFile, GuidanceFile, GuidanceItem, Obligation, ObligationFile, PublicGuide, Topic, TopicFile, Training, TrainingFile)
-from plansite.schema_allowed import AllowedFile, AllowedLine, AllowedRule  # noqa: F401 - re-exported
+from plansite.schema_allowed import AllowedFile, AllowedLine, AllowedRule, Picture  # noqa: F401 - re-exported
 from plansite.schema_selfchecks import (  # noqa: F401 - re-exported
     AnswerValue, DeclarationCheck, EprCheck, OutcomeIds, ProductGroup, Sector, SelfCheckExample, SelfCheckFile, Threshold, YearlyDeadline)
 
 # vocabularies, as the models' fields name them
-from plansite.vocab import (ALLOWED_KINDS, AGENCY_KINDS, AUDIENCES, DUTY_ROLES, FIGURES, GUIDANCE_KINDS, ICONS,  # noqa: F401,E402
+from plansite.vocab import (ALLOWED_KINDS, AGENCY_KINDS, AUDIENCES, DUTY_ROLES, FIGURES, GUIDANCE_KINDS, ICONS, PICTURES,  # noqa: F401,E402
                             PLAN_STATUSES, REFERENCE_KINDS, REFERENCE_STATUSES, SELF_CHECKS)
 from plansite.schema_types import _ID, _check_id, _parse_date  # noqa: F401,E402 - the id rule and date parser, for content.py and gen_schema

@@ -12,7 +12,12 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from plansite.schema_types import Record, Ref, Text
-from plansite.vocab import ALLOWED_KINDS
+from plansite.vocab import ALLOWED_KINDS, PICTURES
+
+
+class Picture(Record):
+    icon: PICTURES.type = Field(description="Hình (biểu tượng của bộ Material mà trang đã dùng).")
+    label: Text = Field(description="Chữ ngắn dưới hình, bằng lời thường, ví dụ “Túi ni lông cho không”.")
 
 
 class AllowedLine(Record):
@@ -26,6 +31,9 @@ class AllowedLine(Record):
                     "“theo cách hiểu của trang này”; false khi câu nói lại đúng điều văn bản viết.")
     ask: Ref("agencies", "đơn vị") | None = Field(
         default=None, description='Với kind "hoi": mã đơn vị nên hỏi (trong agencies.yml), ví dụ so-cong-thuong.')
+    pictures: list[Picture] = Field(
+        default=[], description="Hình minh họa dòng này (ví dụ, không phải danh sách đầy đủ): trang vẽ các dòng có "
+                                "hình của một loại hình thành một hình “điều gì thay đổi, từ ngày nào”.")
     also: Ref("obligations", "quy định") | None = Field(
         default=None, description="Mã một quy định khác liên quan đến câu này (trong obligations.yml), nếu có: "
                                   "trang ghi kèm tình trạng của quy định đó.")
