@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test schema bench lighthouse search-bench clean chromium
+.PHONY: serve build check audit test schema bench lighthouse search-bench clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -42,6 +42,9 @@ build: $(VENV)/.site-deps  ## write the static site to site/ (replaced only if t
 
 check: $(VENV)/.site-deps  ## validate content/ alone, without building the site
 	$(BIN)/python -m scripts.check
+
+audit: $(VENV)/.site-deps  ## list every claim shown with a caveat: record, file:line, the pages that show it
+	@$(BIN)/python -m scripts.audit
 
 test: chromium $(VENV)/.test-deps node_modules/.package-lock.json  ## run every test
 	$(BIN)/python -m pytest

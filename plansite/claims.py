@@ -71,6 +71,12 @@ def gather(*groups: Iterable[Caveat]) -> tuple[Caveat, ...]:
     return tuple(seen.values())
 
 
+def claim_key(entity: Any) -> str:
+    """The record a caveat comes from, as pages mark it (data-claim) and audits name it: "obligation/epr-nop-quy"."""
+    ident = getattr(entity.record, "id", None) or getattr(entity, "id", None) or getattr(entity.record, "agency", "")
+    return f"{entity.entity_type}/{ident}"
+
+
 def caveat_text(entity: Any) -> str:
     """The caveats as plain sentences, for outputs that are not HTML ("" when there are none)."""
     return " ".join(c.sentence for c in getattr(entity, "caveats", ()))

@@ -152,7 +152,26 @@ def load_site(content_dir: Path, display_root: Path | None = None, today: dt.dat
 
     if any(not p.warning for p in problems):
         raise ContentError(problems)
-    return Loaded(_site(docs, today or build_date()), problems)
+    site = _site(docs, today or build_date())
+    site.locations = _record_lines(docs)
+    return Loaded(site, problems)
+
+
+def _record_lines(docs: list[Doc]) -> dict[int, tuple[str, int]]:
+    """Where each record starts, by id() of the record: (file as shown to editors, line); a file's own
+    record (plan.yml) starts at line 1. For review lists such as `make audit`."""
+    found: dict[int, tuple[str, int]] = {}
+    for doc in docs:
+        if doc.record is None:
+            continue
+        found[id(doc.record)] = (doc.file.path, 1)
+        lists = [doc.type.items] if doc.type.items else \
+            [name for name, value in doc.record if isinstance(value, (list, tuple))]
+        for name in lists:
+            marks = getattr(doc.file.data.get(name) if isinstance(doc.file.data, dict) else None, "item_marks", [])
+            for record, (line, _) in zip(getattr(doc.record, name), marks):
+                found[id(record)] = (doc.file.path, line)
+    return found
 
 
 def _unknown_files(content_dir: Path, plan_ids: list[str], shown) -> list[Problem]:

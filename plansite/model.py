@@ -252,10 +252,19 @@ class Obligation(Entity):
         return Standing(state, days, due, certain)
 
 
+class FaqEntry(Entity):
+    entity_type = "faq"
+
+
+class Contact(Entity):
+    entity_type = "contact"
+
+
 ENTITY_CLASSES: dict[type[BaseModel], type[Entity]] = {
     schema.Plan: Plan, schema.Task: Task, schema.Deliverable: Deliverable, schema.Section: Section,
     schema.Duty: Duty, schema.Agency: Agency, schema.LegalReference: Reference, schema.Topic: Topic,
     schema.BusinessKind: BusinessKind, schema.GuidanceItem: GuidanceItem, schema.Obligation: Obligation,
+    schema.FaqEntry: FaqEntry, schema.Contact: Contact,
 }
 
 
@@ -317,6 +326,7 @@ class Site:
     selfchecks: schema.SelfCheckFile
     sources: dict[str, str]  # content type -> content file path, for edit links
     index: dict[str, dict[str, Entity]] = field(default_factory=dict, init=False)
+    locations: dict[int, tuple[str, int]] = field(default_factory=dict, init=False)  # id(record) -> (file, line)
 
     def __post_init__(self) -> None:
         for name in SHARED_COLLECTIONS:
@@ -480,6 +490,20 @@ class Site:
     @property
     def open_trainings(self) -> list[Entity]:
         return [t for t in self.trainings if t.record.register_until >= self.today]
+
+    @property
+    def unverified(self) -> list[tuple[Entity, list[str]]]:
+        """The records whose own flag, parts or unknown standing qualify claims shown on the site, each once
+        with what is not verified about it (the review queue of `make check` and `make audit`)."""
+        claims_shown = [*self.obligations, *self.guidance, *self.faq, *self.references, *self.plans, *self.contacts,
+                        *(entry for kind in self.business_kinds for entry in kind.checklist)]
+        origins: dict[int, tuple[Entity, list[str]]] = {}
+        for entity in claims_shown:
+            for caveat in entity.caveats:
+                _, texts = origins.setdefault(id(caveat.origin.record), (caveat.origin, []))
+                if caveat.sentence not in texts:
+                    texts.append(caveat.sentence)
+        return list(origins.values())
 
     @property
     def public_obligations(self) -> list[Obligation]:

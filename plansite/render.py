@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from plansite import routes, vocab
-from plansite.claims import caveat_text
+from plansite.claims import caveat_text, claim_key
 from plansite.model import Site
 from plansite.pages import PlannedPage
 from plansite.selfcheck import GUIDANCE_ONLY
@@ -77,7 +77,7 @@ def make_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     )
     env.filters.update(vn_date=vn_date, vn_number=vn_number, quantity=quantity, md=md_text, lower_first=lower_first,
                        iso_date=iso_date, days=days,
-                       caveat_text=caveat_text)
+                       caveat_text=caveat_text, claim_key=claim_key)
     env.globals.update(href=_href, served=_served, routes=routes, AUDIENCES=vocab.AUDIENCES, guidance_only=GUIDANCE_ONLY, zip=zip)
     return env
 

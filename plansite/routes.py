@@ -104,6 +104,8 @@ def page_of(entity: Any) -> str:
         return page_of(entity.topic)
     if kind == "obligation":
         return CHANGES
+    if kind == "faq":
+        return PAGES["faq"]
     if kind in ("deliverable", "section", "duty", "citation"):
         return plan_page(entity.plan)
     raise KeyError(f"no page for {kind}")
@@ -112,7 +114,7 @@ def page_of(entity: Any) -> str:
 def anchor_of(entity: Any) -> str | None:
     """The element id of `entity` on its page, if it is a part of that page."""
     kind = entity.entity_type
-    if kind in ("item", "obligation"):
+    if kind in ("item", "obligation", "faq"):
         return entity.record.id
     if kind == "deliverable":
         return f"phu-luc-{entity.record.number}"

@@ -92,6 +92,8 @@ class LegalReference(Record):
     verified_articles: list[Text] = Field(
         default=[], description='Các điều, phụ lục mà nội dung đã được kiểm chứng, ví dụ "Điều 64"; '
                                 "nội dung hướng dẫn chỉ được đánh dấu verified khi dẫn các điều này.")
+    verified: bool = Field(default=True, description="false khi thông tin về văn bản (số, ngày, trích yếu…) chưa được "
+                                                     "kiểm chứng: mọi nơi hiện văn bản đều ghi “chưa được kiểm chứng”.")
     unverified: list[Text] = Unverified("văn bản này (ngoài tình trạng hiệu lực, đã ghi ở status)")
 
     @property

@@ -104,6 +104,8 @@ class Plan(Record):
     reported_issue: ReportedIssue | None = Field(
         default=None, description="Thông tin ban hành do một nguồn tin nêu nhưng chưa kiểm chứng.")
     targets: list[Text] = Field(default=[], description="Các mục tiêu đã kiểm chứng, mỗi mục một câu.")
+    verified: bool = Field(default=True, description="false khi thông tin về kế hoạch chưa được kiểm chứng: mọi nơi hiện "
+                                                     "kế hoạch đều ghi “chưa được kiểm chứng”.")
     unverified: list[Text] = Unverified("kế hoạch này (ví dụ toàn văn, danh sách nhiệm vụ)")
     facts: list[Text] = Field(default=[], description="Các điểm khác đã kiểm chứng, mỗi điểm một câu.")
     results: list[Text] = Field(

@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from plansite.audit import summary
 from plansite.content import load_site
 from plansite.errors import ContentError, report
 
@@ -29,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Nội dung hợp lệ: {len(site.plans)} kế hoạch ({tasks} nhiệm vụ), {len(site.agencies)} đơn vị, "
           f"{len(site.references)} văn bản, {len(site.obligations)} quy định có ngày áp dụng, "
           f"{len(site.guidance)} nội dung hướng dẫn, {len(site.faq)} câu hỏi, {len(site.glossary)} thuật ngữ.")
+    print(summary(site))
     return 0
 
 

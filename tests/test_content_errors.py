@@ -140,7 +140,7 @@ def test_3_misspelt_field_points_at_the_key_and_lists_the_allowed_fields(content
     assert only(content.problems()) == Problem(
         "content/agencies.yml", line, column, "E-FIELD-UNKNOWN",
         'trường "tittle" không có trong lược đồ (gõ nhầm tên?); '
-        "các trường hợp lệ: id, name, kind, successor",
+        "các trường hợp lệ: id, name, kind, successor, founded",
         "so-tai-chinh", "tittle",
     )
 
@@ -188,7 +188,7 @@ def test_3_a_stray_key_like_a_field_the_record_has_gets_no_suggestion(content):
     assert only(content.problems()) == Problem(
         "content/agencies.yml", line, column, "E-FIELD-UNKNOWN",
         'trường "nmae" không có trong lược đồ (gõ nhầm tên?); '
-        "các trường hợp lệ: id, name, kind, successor",
+        "các trường hợp lệ: id, name, kind, successor, founded",
         "so-tai-chinh", "nmae",
     )
 

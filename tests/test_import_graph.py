@@ -29,6 +29,7 @@ PIPELINE: list[tuple[str, ...]] = [
     ("render",),
     ("feeds", "opendata"),
     ("build", "search"),
+    ("audit",),  # the review queue reads a whole build
 ]
 LEVEL = {module: level for level, modules in enumerate(PIPELINE) for module in modules}
 
