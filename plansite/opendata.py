@@ -474,7 +474,7 @@ def open_data(site: Site, content_dir: Path, feeds: dict[str, bytes] | None = No
     package = {
         "profile": "tabular-data-package",
         "name": PACKAGE_NAME,
-        "title": "Kế hoạch bảo vệ môi trường ngành Công Thương Hà Nội: dữ liệu",
+        "title": "Bảo vệ môi trường ngành Công Thương Hà Nội: dữ liệu",
         "description": "Các bảng dữ liệu của trang, tạo từ các tệp nội dung mỗi lần trang được dựng lại.",
         "created": dt.datetime.combine(site.today, dt.time(), HANOI).isoformat(),  # the build's date
         "resources": resources,
