@@ -93,7 +93,7 @@ def _standing(o: Any) -> str:
 
 def sheets(site: Site) -> list[Sheet]:
     P, T, D, S, Du = schema.Plan, schema.Task, schema.Deliverable, schema.Section, schema.Duty
-    O, R, A = schema.Obligation, schema.LegalReference, schema.Agency
+    O, R, A, L = schema.Obligation, schema.LegalReference, schema.Agency, schema.AllowedLine
     plan_cols = [Column("Kế hoạch", lambda r: r[0].label, 24),
                  Column("Tình trạng văn bản", lambda r: r[0].status_label),
                  Column(f"Kế hoạch: {TODAY.lower()}", lambda r: _plan_state(r[0]))]
@@ -149,6 +149,7 @@ def sheets(site: Site) -> list[Sheet]:
             Column("Hạn hằng năm (trước ngày)", lambda o: str(o.record.yearly_due) if o.record.yearly_due else ""),
             Column(TODAY, _standing, 30),
             Column("Loại hình doanh nghiệp", lambda o: _names(o.business_kinds) or "", 40),
+            Column(heading(O, "business_kinds"), lambda o: _ids(o.business_kinds), 30),
             Column("Người dân cũng phải thực hiện", lambda o: "Có" if o.record.public else "Không", 10),
             Column("Chủ đề", lambda o: o.topic.title, 24),
             Column("Căn cứ", _sources, 40),
@@ -156,6 +157,18 @@ def sheets(site: Site) -> list[Sheet]:
             Column(heading(O, "id"), lambda o: o.record.id),
             Column(CAVEATS, _caveats, 40),
         ], site.obligations),
+        Sheet("Được, không được", "một dòng “được / không được” của một quy định, bằng lời thường", [
+            Column("Quy định", lambda r: r[0].record.title, 40),
+            Column(heading(O, "starts"), lambda r: r[0].record.starts, 12),
+            Column(TODAY, lambda r: _standing(r[0]), 30),
+            Column("Được hay không được", lambda r: r[1].kind_label, 14),
+            Column(heading(L, "text"), lambda r: r[1].record.text, 60),
+            Column(heading(L, "examples"), lambda r: "\n".join(r[1].record.examples), 40),
+            Column("Cách hiểu của trang", lambda r: "Có" if r[1].record.reading else "Không", 10),
+            Column("Hỏi ở đâu", lambda r: r[1].ask.name if r[1].ask else "", 24),
+            Column(heading(O, "id"), lambda r: r[0].record.id),
+            Column(CAVEATS, lambda r: _caveats(r[0]), 40),
+        ], [(o, line) for o in site.obligations for line in o.allowed]),
         Sheet("Kế hoạch", "một kế hoạch trong chuỗi kế hoạch", [
             Column("Kế hoạch", lambda p: p.label, 24),
             Column(heading(P, "title"), lambda p: p.record.title or "", 60),
