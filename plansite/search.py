@@ -75,6 +75,9 @@ def extra_words(text: str) -> list[str]:
 
 
 _TAG = re.compile(r"<[^>]*>")
+# An element Pagefind leaves out of the index (the caveats repeated beside claims) gives no extra words
+# either; such elements never nest an element of their own tag, so the first closing tag ends them.
+_IGNORED = re.compile(r"<(\w+)\s[^>]*data-pagefind-ignore[^>]*>.*?</\1>", re.S)
 
 
 def html_text(html: str) -> str:
@@ -98,7 +101,7 @@ def search_page(relative: str, page_html: str) -> SearchPage | None:
     if not article:
         return None
     title = _TITLE.search(page_html)
-    extra = extra_words(html_text(article.group(1)))
+    extra = extra_words(html_text(_IGNORED.sub(" ", article.group(1))))
     document = (
         f'<html lang="{LANGUAGE}"><head><title>{title.group(1) if title else ""}</title></head>'
         f"<body><main data-pagefind-body>{article.group(1)}"
