@@ -324,6 +324,7 @@ class Standing:
 
 class Obligation(Entity):
     entity_type = "obligation"
+    allowed: list[Entity]  # its "Được / Không được" lines (content/guidance/allowed.yml)
 
     @property
     def standing(self) -> Standing:
@@ -411,6 +412,7 @@ class Site:
     topics: list[schema.Topic]
     business_kinds: list[schema.BusinessKind]
     guidance: list[schema.GuidanceItem]
+    allowed: list[schema.AllowedRule]  # "Được / Không được", one entry per obligation
     public: schema.PublicGuide
     faq: list[schema.FaqEntry]
     selfchecks: list[schema.SelfCheck]
@@ -433,6 +435,7 @@ class Site:
         self._relate_plans()
         self._relate_references()
         self._relate_guidance()
+        self._relate_allowed()
 
     # Resolving ids
 
@@ -563,6 +566,14 @@ class Site:
         for kind in self.business_kinds:
             topics = {o.record.topic for o in kind.obligations} | {i.record.topic for i in kind.items}
             kind.topics = [t for t in self.topics if t.record.id in topics]
+
+    def _relate_allowed(self) -> None:
+        """Each obligation's plain lines: they take its date, standing and caveats where shown."""
+        for obligation in self.obligations:
+            obligation.allowed = []
+        for rule in self.allowed:
+            wrapped = self.wrap(rule)
+            wrapped.obligation.allowed += wrapped.lines
 
     # Questions pages ask
 

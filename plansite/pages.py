@@ -9,6 +9,7 @@ from typing import Any
 
 from plansite import routes
 from plansite.model import Site
+from plansite.pending import pending_checks
 from plansite.selfcheck import self_checks
 
 
@@ -66,7 +67,14 @@ def plan_pages(site: Site, downloads: Any = None) -> list[PlannedPage]:
                           {"topic": t, "checks": checks}, parent=routes.GUIDANCE) for t in site.topics]
     pages += [PlannedPage(routes.selfcheck_page(check_id), "selfcheck.md.j2", check.title, src["selfchecks"],
                           {"check": check}, parent=routes.GUIDANCE) for check_id, check in checks.items()]
+    # Last, the staff's door: it links the "what is new" page only where a build has one
+    news = next((p.src_uri for p in pages if p.src_uri == NEWS), None)
+    pages.append(PlannedPage(routes.STAFF, "staff.md.j2", "Cán bộ", None,
+                             {"pending": pending_checks(site), "news": news}))
     return pages
+
+
+NEWS = "co-gi-moi/index.md"  # what changed recently, where a build plans it
 
 
 def _plan_pages(plan) -> list[PlannedPage]:
@@ -106,5 +114,6 @@ def navigation(site: Site, pages: list[PlannedPage]) -> list[NavSection]:
         NavSection("Hướng dẫn", [routes.GUIDANCE, *topics, *checks, routes.FAQ, routes.GLOSSARY]),
         NavSection("Kế hoạch", [routes.plan_page(main), routes.tasks_page(main), routes.timeline_page(main),
                                 routes.LINEAGE, routes.AGENCIES, routes.REFERENCES]),
-        NavSection("Giới thiệu", [routes.ABOUT, routes.DATA]),
+        NavSection("Dữ liệu mở", [routes.DATA]),
+        NavSection("Cán bộ", [routes.STAFF, routes.ABOUT]),
     ]

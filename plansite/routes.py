@@ -25,9 +25,10 @@ GUIDANCE = "huong-dan/index.md"
 GLOSSARY = "thuat-ngu/index.md"
 FAQ = "hoi-dap/index.md"
 DATA = "du-lieu/index.md"
+STAFF = "can-bo/index.md"
 PAGES = {"home": HOME, "about": ABOUT, "search": SEARCH, "lineage": LINEAGE, "agencies": AGENCIES,
          "references": REFERENCES, "changes": CHANGES, "businesses": BUSINESSES, "public": PUBLIC,
-         "guidance": GUIDANCE, "glossary": GLOSSARY, "faq": FAQ, "data": DATA}
+         "guidance": GUIDANCE, "glossary": GLOSSARY, "faq": FAQ, "data": DATA, "staff": STAFF}
 
 # Downloadable files
 FEEDS = "lich"  # iCalendar feeds: lich/tat-ca.ics, lich/<kind>.ics, lich/nguoi-dan.ics

@@ -125,4 +125,27 @@ ICONS = Vocabulary("icons", {
 # Pictures the site draws (plansite/templates/_figures.j2), that a rule may show beside its text.
 FIGURES = Vocabulary("figures", {
     "tui-ni-long": "Túi ni lông bị cấm, theo tỉ lệ: nhỏ hơn 50 cm × 50 cm, một lớp màng dưới 50 µm",
+    "epr-so-do": "Sơ đồ: ai có trách nhiệm tái chế (EPR) và cách thực hiện (vẽ từ dữ liệu của bài tự kiểm tra EPR)",
+})
+# "Được / Không được" (content/guidance/allowed.yml): what a line of a rule's plain list says.
+ALLOWED_KINDS = Vocabulary("allowed_kinds", {
+    "duoc": "Được",
+    "khong-duoc": "Không được",
+    "hoi": "Chưa rõ: hãy hỏi",
+})
+# Pictures of everyday things for "Được / Không được" (Material's icons, drawn inline): the label
+# beside each picture carries the meaning, the icon only helps the eye.
+PICTURES = Vocabulary("pictures", {
+    "material-shopping-outline": "Túi",
+    "material-basket-outline": "Giỏ, túi dùng nhiều lần",
+    "material-hand-coin": "Trả tiền",
+    "material-food-takeout-box-outline": "Hộp đựng thức ăn",
+    "material-cup-outline": "Cốc",
+    "material-silverware-fork-knife": "Thìa, dĩa, dao",
+    "material-package-variant": "Hàng đóng gói sẵn",
+    "material-toothbrush": "Bàn chải đánh răng",
+    "material-razor-double-edge": "Dao cạo",
+    "material-shower-head": "Đồ dùng khi tắm",
+    "material-bottle-tonic-outline": "Chai, gói nhỏ",
+    "material-recycle": "Tái chế",
 })

@@ -11,6 +11,8 @@ from conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# WCAG 2.2 AA too (issue 19): among its rules, target-size (every tap target at least 24 px, or spaced)
+WCAG_22_AA = [*WCAG_21_AA, "wcag22aa"]
 WAIT_MS = 10_000  # every wait is bounded
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
@@ -31,7 +33,7 @@ class Visit:
         violations = self.page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
             ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
-            WCAG_21_AA)
+            WCAG_22_AA)
         return violations
 
     def search_results(self, query: str) -> tuple[list[str], str]:

@@ -40,6 +40,8 @@ PAGES = {
     "selfcheck": served(routes.selfcheck_page("epr")),
     "faq": served(routes.FAQ),
     "glossary": served(routes.GLOSSARY),
+    "staff": served(routes.STAFF),
+    "data": served(routes.DATA),
     "search": "tim-kiem/?q=nh%E1%BB%B1a",
     "404": "404.html",
 }

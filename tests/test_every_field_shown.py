@@ -47,6 +47,7 @@ NOT_SHOWN_AS_TEXT: dict[tuple[str, str], str] = {
     ("ReportedIssue", "url"): "the address the source's name links to",
     ("Obligation", "figure"): "drawn as a picture beside the rule (tests/test_visual.py finds the figure)",
     ("BusinessKind", "icon"): "shown as the kind's icon, not as text",
+    ("Picture", "icon"): "drawn as the picture beside its label (tests/test_journeys.py looks at the figure)",
     ("SelfCheckExample", "answers"): "the form's question keys and choice codes; the table of worked examples shows "
                                      "them as the choices' labels and the numbers as understood",
     ("SelfCheckExample", "expect"): "outcome ids and statuses; the table of worked examples links each example to "

@@ -125,15 +125,34 @@ def test_business_pages_show_what_applies_a_checklist_and_what_the_city_offers(f
         for item in kind.items:
             assert item.title in page.article
             assert f"../../huong-dan/{item.topic.record.id}/#{item.record.id}" in hrefs
-        for obligation in kind.obligations:
+        for obligation in kind.obligations:  # each rule told once, on this page; the rest link to it
             assert obligation.title in page.article
-            assert f"../../thay-doi/#{obligation.record.id}" in hrefs
+            assert html.count(f'id="{obligation.record.id}"') == 1
+            assert f"#{obligation.record.id}" in hrefs
         boxes = re.findall(r'<input type="checkbox" data-check="([^"]+)"', html)
         assert len(boxes) == len(kind.checklist) == len(set(boxes))
         for deliverable in kind.deliverables:
             assert deliverable.description in page.article
         for task in kind.tasks:
             assert f"../../nhiem-vu/{task.record.id}/" in hrefs
+
+
+def test_business_pages_put_the_checklist_right_after_the_first_step(fixture_site):
+    """Issue 19: the answer first. The checklist is the first section after "Việc làm trước tiên"."""
+    for kind in SITE.business_kinds:
+        page = page_for(fixture_site, address(kind))
+        html = page.path.read_text(encoding="utf-8")
+        after_first_step = html.split("Việc làm trước tiên:", 1)[1]
+        first_heading = re.search(r"<h2[^>]*>(.*?)</h2>", after_first_step).group(1)
+        assert "Danh sách việc cần làm" in first_heading, (kind.id, first_heading)
+        assert after_first_step.index('data-checklist=') < after_first_step.index("Quy định áp dụng")
+
+
+def test_business_pages_fold_the_per_year_list(fixture_site):
+    for kind in SITE.business_kinds:
+        html = page_for(fixture_site, address(kind)).path.read_text(encoding="utf-8")
+        by_year = re.search(r'<details class="by-year">(.*?)</details>', html, re.S)
+        assert by_year and "Năm " in by_year.group(1), kind.id
 
 
 def test_every_kind_of_business_the_rules_name_has_its_page_with_its_dates(fixture_site):
@@ -165,7 +184,7 @@ def test_training_classes_are_offered_only_when_data_lists_an_open_one(fixture_s
 def test_targets_are_not_listed_as_rules_and_say_when_their_year_has_passed(fixture_site):
     for kind in SITE.business_kinds:
         article = page_for(fixture_site, address(kind)).article
-        rules = article.split("Quy định áp dụng", 1)[1].split("Danh sách việc cần làm")[0]
+        rules = article.split("Quy định áp dụng", 1)[1].split("Mốc thời gian")[0]
         for item in kind.items:
             if item.kind == "muc-tieu":
                 assert item.title not in rules

@@ -16,14 +16,15 @@ PIPELINE: list[tuple[str, ...]] = [
      "table_layout", "today"),  # leaves
     ("loader", "names"),  # names: the one name matcher for documents and bodies
     ("schema_types",),
-    ("schema_bodies", "schema_plans", "schema_guidance", "schema_selfchecks"),  # one file per content family
+    ("schema_bodies", "schema_plans", "schema_guidance", "schema_selfchecks", "schema_allowed"),  # one file per content family
     ("schema",),  # gathers them
     ("schema_errors", "selfcheck"),  # the self-checks' rules: from the schema's data, checked with the content
     ("references",),
     ("glossary",),
     ("model",),
     ("content",),
-    ("routes",),
+    ("routes", "pending"),  # pending: unverified claims, for the staff page
+    ("spreadsheet",),  # the open data's Excel workbook
     ("pages",),
     ("render",),
     ("feeds", "opendata", "plan_reader"),  # plan_reader: .docx and .md plans as paragraphs and tables

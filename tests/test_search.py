@@ -178,6 +178,16 @@ def test_excerpts_show_the_page_text_with_the_typed_words_marked(search_page):
     assert search.EXTRA_MARK not in excerpt
 
 
+def test_a_word_typed_with_tone_marks_marks_only_that_spelling(search_page):
+    """Issue 19: searching "chợ" marked "cho" too. Typed with its marks, a word marks only itself;
+    typed without them, it still marks every spelling ("dieu" marks "điều" above)."""
+    marked = search_page.page.evaluate(
+        "() => window.siteSearch.excerpt('Chợ cho khách túi chợ', ['chợ'])")
+    assert marked.count("<mark>") == 2 and "<mark>cho</mark>" not in marked and "<mark>Chợ</mark>" in marked
+    folded = search_page.page.evaluate("() => window.siteSearch.excerpt('Chợ cho khách', ['cho'])")
+    assert "<mark>Chợ</mark>" in folded and "<mark>cho</mark>" in folded
+
+
 def test_query_is_kept_in_the_address_and_runs_on_load(browser, fixture_url):
     with visit(browser, fixture_url + "tim-kiem/?q=1375") as page:
         page.page.wait_for_function("document.body.dataset.searchDone === '1375'")

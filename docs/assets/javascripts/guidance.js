@@ -50,3 +50,60 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+// Glossary terms (<abbr title> from content/glossary.yml, on every page): a hover tooltip cannot
+// be read on a phone, so a tap (or Enter, Space) opens the explanation inline, right after the
+// term, and a second tap closes it. Terms inside a link, a button, a label or a summary keep only
+// their title: a tap there already does something else.
+(function () {
+  "use strict";
+
+  var seen = 0;
+
+  function note(abbr) {
+    var id = abbr.getAttribute("aria-controls");
+    return id ? document.getElementById(id) : null;
+  }
+
+  function toggle(abbr) {
+    var open = note(abbr);
+    if (open) {
+      open.remove();
+      abbr.removeAttribute("aria-controls");
+      abbr.setAttribute("aria-expanded", "false");
+      return;
+    }
+    var span = document.createElement("span");
+    span.className = "glossary-note";
+    span.id = "glossary-note-" + (++seen);
+    span.textContent = abbr.dataset.definition;
+    abbr.after(span);
+    abbr.setAttribute("aria-controls", span.id);
+    abbr.setAttribute("aria-expanded", "true");
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset abbr[title]"), function (abbr) {
+      if (abbr.closest("a, button, label, summary")) return;
+      abbr.dataset.definition = abbr.getAttribute("title");
+      abbr.setAttribute("role", "button");
+      abbr.setAttribute("tabindex", "0");
+      abbr.setAttribute("aria-expanded", "false");
+      abbr.classList.add("glossary-term");
+    });
+    document.addEventListener("click", function (event) {
+      var abbr = event.target.closest && event.target.closest("abbr.glossary-term");
+      if (abbr) toggle(abbr);
+    });
+    document.addEventListener("keydown", function (event) {
+      var abbr = event.target.closest && event.target.closest("abbr.glossary-term");
+      if (!abbr || (event.key !== "Enter" && event.key !== " ")) return;
+      event.preventDefault();
+      toggle(abbr);
+    });
+  }
+
+  window.plansiteGlossary = { toggle: toggle };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

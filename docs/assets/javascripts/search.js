@@ -95,6 +95,11 @@
     return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ");
   }
 
+  // Words as written (composed, lower case), tone marks kept.
+  function spelled(text) {
+    return text.normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
   // The query as typed, then the query with the longest glossary spelling it contains replaced
   // by every spelling of the same entry: every spelling of an entry gives the same searches.
   function variants(query, groups) {
@@ -141,11 +146,15 @@
   // searched words are, with them marked in whatever spelling the page uses.
   function excerpt(content, queries) {
     var shown = content.split(EXTRA_MARK)[0].split(/\s+/).filter(Boolean);
-    var terms = words(queries.join(" ")).split(" ");
+    // A word typed with its tone marks ("chợ") marks only that spelling, not "cho"; a word typed
+    // without them ("cho", "dieu") marks every spelling, as Pagefind found them.
+    var terms = spelled(queries.join(" ")).map(function (term) { return { text: term, exact: fold(term) !== term }; });
     var hits = shown.map(function (word) {
-      var parts = words(word).split(" ");
+      var parts = spelled(word);
       return terms.some(function (term) {
-        return parts.some(function (part) { return part.indexOf(term) === 0; });
+        return parts.some(function (part) {
+          return (term.exact ? part : fold(part)).indexOf(term.text) === 0;
+        });
       });
     });
     var best = 0;
@@ -209,7 +218,7 @@
     clearTimeout(timer);
     run();
   });
-  window.siteSearch = { fold: fold, words: words, excerpt: excerpt, variants: variants };
+  window.siteSearch = { fold: fold, words: words, excerpt: excerpt, variants: variants, spelled: spelled };
   var initial = new URLSearchParams(location.search).get("q");
   if (initial) {
     input.value = initial;
