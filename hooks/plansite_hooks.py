@@ -6,10 +6,11 @@ on_config  load + validate content/, plan and render every page (before MkDocs c
            hand the glossary to the `abbr` extension, so terms get tooltips on every page;
            set the sidebar from the page plan
 on_files   add the rendered pages as generated files, with edit links to their YAML (none
-           on pages for the public), and the downloads (calendar feeds, open data)
-on_page_markdown  let hand-written pages in docs/ use the same data with {{ … }}
-on_page_context   tell the theme when the page's source last changed
-on_post_build     index the written site for search (plansite/search.py)
+           on pages for the public), and the downloads (calendar feeds, open data, posters)
+on_page_markdown  let hand-written pages in docs/ use the same data with {{ … }}; the sitemap's lastmod
+on_page_context   tell the theme when the page's source last changed,
+                  and what the page's <head> says about it (description, Open Graph, card, JSON-LD)
+on_post_build     put the card images in place, index the written site for search (plansite/search.py)
 
 Moving to another generator means rewriting this file only.
 """
@@ -30,9 +31,11 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from plansite.build import SESSION, SiteBuild, prepare  # noqa: E402
+from plansite.cards import publish as publish_cards  # noqa: E402
 from plansite.errors import ContentError  # noqa: E402
 from plansite.gc_tuning import keep_for_build, release_previous_build  # noqa: E402
 from plansite.search import SearchIndexError, index_site  # noqa: E402
+from plansite.seo import first_paragraph  # noqa: E402
 from plansite.today import BadToday  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -56,7 +59,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     release_previous_build()  # under `serve`, let the previous build's data be collected
     try:
-        _state.build = prepare(root, config.site_url or "http://127.0.0.1:8000/")
+        _state.build = prepare(root, config.site_url or "http://127.0.0.1:8000/", site_name=config.site_name,
+                               publisher=config.extra.get("contact_body"))
     except BadToday as exc:
         raise PluginError(str(exc)) from None
     except ContentError as exc:
@@ -96,11 +100,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for path, content in build.files.items():
         files.append(File.generated(config, path, content=content))
+    for path, cached in build.images.items():  # pages link to them, so MkDocs must know them
+        files.append(File.generated(config, path, abs_src_path=str(cached)))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = _state.build
+    # the sitemap's lastmod (written before any page's context is made): when the content last changed
+    day = build.changed_on(build.source_of(page.file.src_uri) or page.file.edit_uri)
+    if day:
+        page.update_date = day.isoformat()
     if page.file.src_uri in build.markdown:
         parent = build.parent_of(page.file.src_uri)
         if parent:  # the theme's breadcrumbs and active tab (hooks/theme_hooks.py)
@@ -110,13 +120,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    changed = _state.build.last_changed(_state.build.source_of(page.file.src_uri) or page.file.edit_uri)
+    build = _state.build
+    source = build.source_of(page.file.src_uri) or page.file.edit_uri
+    changed = build.last_changed(source)
     if changed:
         page.meta["last_changed"] = changed
+    # description, Open Graph, card, structured data (overrides/main.html); a front matter description wins
+    head = build.head(page.file.src_uri, page.title or "", first_paragraph(page.markdown or ""))
+    if page.meta.get("description"):
+        head.pop("description")
+    page.meta.update(head)
     return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    publish_cards(_state.build.cards, Path(config.site_dir))
     # Inside the build, so `make build` swaps in a site only together with its index.
     try:
         pages = index_site(Path(config.site_dir), _state.build.site.glossary)

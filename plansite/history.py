@@ -19,6 +19,12 @@ class GitHistory:
             self._dates = self._read()
         return self._dates.get(path)
 
+    def newest(self) -> dt.date | None:
+        """The last change to any file of the site's content or pages."""
+        if self._dates is None:
+            self._dates = self._read()
+        return max(self._dates.values(), default=None)
+
     def _read(self) -> dict[str, dt.date]:
         try:
             out = subprocess.run(

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plansite import routes
+from plansite.changes import whats_new
 from plansite.model import Site
 from plansite.pending import pending_checks
 from plansite.selfcheck import self_checks
@@ -57,6 +58,7 @@ def plan_pages(site: Site, downloads: Any = None) -> list[PlannedPage]:
         PlannedPage(routes.GLOSSARY, "glossary.md.j2", "Thuật ngữ", src["glossary"], parent=routes.GUIDANCE),
         PlannedPage(routes.FAQ, "faq.md.j2", "Hỏi đáp", src["faq"], parent=routes.GUIDANCE),
         PlannedPage(routes.DATA, "data.md.j2", "Dữ liệu mở", None, {"downloads": downloads}),
+        PlannedPage(routes.WHATS_NEW, "whats_new.md.j2", "Có gì mới", None, {"entries": whats_new(site)}, public=True),
     ]
     pages += [PlannedPage(routes.page_of(k), "business.md.j2", k.record.name, src["businesses"],
                           {"kind": k, "checks": checks}, parent=routes.BUSINESSES, public=True)

@@ -26,11 +26,14 @@ GLOSSARY = "thuat-ngu/index.md"
 FAQ = "hoi-dap/index.md"
 DATA = "du-lieu/index.md"
 STAFF = "can-bo/index.md"
-PAGES = {"home": HOME, "about": ABOUT, "search": SEARCH, "lineage": LINEAGE, "agencies": AGENCIES,
+WHATS_NEW = "co-gi-moi/index.md"
+ATOM = "co-gi-moi/atom.xml"  # the same entries as /co-gi-moi/, as an Atom feed
+PAGES = {"whats_new": WHATS_NEW, "home": HOME, "about": ABOUT, "search": SEARCH, "lineage": LINEAGE, "agencies": AGENCIES,
          "references": REFERENCES, "changes": CHANGES, "businesses": BUSINESSES, "public": PUBLIC,
          "guidance": GUIDANCE, "glossary": GLOSSARY, "faq": FAQ, "data": DATA, "staff": STAFF}
 
 # Downloadable files
+CARDS = "anh-chia-se"  # card images: anh-chia-se/<page address>.png (plansite/cards.py)
 FEEDS = "lich"  # iCalendar feeds: lich/tat-ca.ics, lich/<kind>.ics, lich/nguoi-dan.ics
 DATA_DIR = "du-lieu"
 
@@ -62,6 +65,22 @@ def timeline_page(plan: Any) -> str:
 
 def selfcheck_page(check_id: str) -> str:
     return f"huong-dan/tu-kiem-tra-{check_id}.md"
+
+
+def card(src_uri: str) -> str:
+    """The card image of a page: "anh-chia-se/nhiem-vu/x.png", "anh-chia-se/trang-chu.png" for the home page."""
+    path = served(src_uri)
+    return f"{CARDS}/{'trang-chu' if path == '.' else path}.png"
+
+
+def obligation_card(obligation: Any) -> str:
+    """The card of an obligation (it has no page of its own): its title and the day it starts."""
+    return f"{CARDS}/quy-dinh/{obligation.record.id}.png"
+
+
+def poster(kind: Any, extension: str) -> str:
+    """A kind of business's poster beside its page: "doanh-nghiep/x/ap-phich.html" (to print), ".svg", ".png"."""
+    return f"doanh-nghiep/{kind.record.id}/ap-phich.{extension}"
 
 
 def feed(kind_id: str | None = None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from plansite.schema_types import Date, Id, Record, Ref, Text, Unverified
+from plansite.schema_types import Changes  # change notes, declared once for every record with a page or anchor
 from plansite.vocab import AGENCY_KINDS, REFERENCE_KINDS, REFERENCE_STATUSES
 
 
@@ -44,6 +45,7 @@ class Agency(Record):
         default=None, description="Cơ quan hiện đảm nhận nhiệm vụ sau sắp xếp năm 2025 (chỉ ghi khi đã kiểm chứng).")
     founded: Founding | None = Field(
         default=None, description="Cơ quan mới lập do hợp nhất: từ ngày nào, từ những cơ quan nào (chỉ ghi khi đã kiểm chứng).")
+    changes: Changes
 
 
 class AgencyFile(Record):
@@ -102,6 +104,7 @@ class LegalReference(Record):
     verified: bool = Field(default=True, description="false khi thông tin về văn bản (số, ngày, trích yếu…) chưa được "
                                                      "kiểm chứng: mọi nơi hiện văn bản đều ghi “chưa được kiểm chứng”.")
     unverified: list[Text] = Unverified("văn bản này (ngoài tình trạng hiệu lực, đã ghi ở status)")
+    changes: Changes
 
     @property
     def label(self) -> str:

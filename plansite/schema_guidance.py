@@ -8,6 +8,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from plansite.schema_types import Date, Id, PlanRef, Record, Ref, Sources, Text, Unverified, YearlyDay
+from plansite.schema_types import Changes  # change notes, declared once for every record with a page or anchor
 from plansite.vocab import AUDIENCES, FIGURES, GUIDANCE_KINDS, ICONS
 
 
@@ -35,6 +36,7 @@ class Obligation(Record):
                                        "này đều ghi “chưa được kiểm chứng”.")
     unverified: list[Text] = Unverified("quy định này")
     reviewed: Date = Field(description="Ngày rà soát gần nhất (ngày/tháng/năm).")
+    changes: Changes
 
     @field_validator("ends")
     @classmethod
@@ -84,6 +86,7 @@ class GuidanceItem(Record):
     verified: bool = Field(description="true chỉ khi mọi căn cứ đã được kiểm chứng (điều được dẫn có trong verified_articles của văn bản).")
     unverified: list[Text] = Unverified("nội dung này")
     reviewed: Date = Field(description="Ngày rà soát nội dung gần nhất (ngày/tháng/năm).")
+    changes: Changes
 
 
 class GuidanceFile(Record):
@@ -105,6 +108,7 @@ class Topic(Record):
     agencies: list[Ref("agencies", "đơn vị")] = Field(
         default=[], description="Mã các đơn vị được các kế hoạch giao việc về chủ đề này.")
     selfcheck: Id | None = Field(default=None, description="Mã bài tự kiểm tra liên quan (trong selfchecks.yml).")
+    changes: Changes
 
 
 class TopicFile(Record):
@@ -136,6 +140,7 @@ class BusinessKind(Record):
     selfchecks: list[Id] = Field(default=[], description="Mã các bài tự kiểm tra nên làm (trong selfchecks.yml).")
     former_ids: list[Id] = Field(
         default=[], description="Mã cũ của loại hình này; địa chỉ cũ /doanh-nghiep/<mã cũ>/ chuyển tiếp về trang này.")
+    changes: Changes
 
 
 class BusinessKindFile(Record):
@@ -199,6 +204,7 @@ class FaqEntry(Record):
     verified: bool = Field(description="true chỉ khi mọi căn cứ đã được kiểm chứng.")
     unverified: list[Text] = Unverified("câu trả lời này")
     reviewed: Date = Field(description="Ngày rà soát gần nhất.")
+    changes: Changes
 
 
 class FaqFile(Record):

@@ -8,6 +8,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from plansite.schema_types import Date, Id, PeriodField, Record, Ref, Text, Unverified
+from plansite.schema_types import Changes  # change notes, declared once for every record with a page or anchor
 from plansite.vocab import APPENDIX_FIELDS, DUTY_ROLES, PART_ROLES, PLAN_STATUSES, REFERENCE_KINDS, REVIEW_FIELDS
 
 
@@ -151,6 +152,7 @@ class Plan(Record):
     text: PlanText | None = Field(
         default=None, description="Toàn văn: khối đầu, căn cứ, các phần, câu kết, nơi nhận, chữ ký, tiêu đề phụ "
                                   "lục; để trống với kế hoạch chỉ có bản tóm tắt.")
+    changes: Changes
 
     @field_validator("text")
     @classmethod
@@ -173,6 +175,7 @@ class Task(Record):
     cites: list[Ref("references", "văn bản viện dẫn")] = Field(
         default=[], description="Mã các văn bản mà nguyên văn nhiệm vụ nhắc đến (không thêm văn bản nguyên văn không nêu).")
     period: PeriodField | None = Field(default=None, description='Thời gian thực hiện; để trống thì lấy thời gian của Kế hoạch.')
+    changes: Changes
 
 
 class TaskFile(Record):
@@ -204,6 +207,7 @@ class Deliverable(Record):
         default=[], description="Mã các nhiệm vụ liên quan, theo cách hiểu của trang.")
     results: list[Text] = Field(
         default=[], description="Kết quả đã thực hiện, chỉ ghi khi Sở Công Thương cung cấp; mỗi kết quả một câu.")
+    changes: Changes
     review: list[REVIEW_FIELDS.type] = Review()
 
     @model_validator(mode="after")

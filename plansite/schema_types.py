@@ -196,3 +196,18 @@ class Source(Record):
 
 
 Sources = Annotated[list[Source], Field(min_length=1, description="Căn cứ: mỗi dòng một văn bản, kèm điều nếu biết.")]
+
+
+# Change notes: what changed for a reader, dated (/co-gi-moi/, its Atom feed, under the record's title)
+
+
+class ChangeNote(Record):
+    date: Date = Field(description="Ngày thay đổi (ngày/tháng/năm).")
+    text: Text = Field(description="Điều gì đã thay đổi, một câu viết cho người đọc, "
+                                   "ví dụ “Thêm ngày áp dụng cho chợ, cửa hàng tiện lợi.”.")
+
+
+# The one field every record with a page or an anchor declares: `changes: Changes`
+Changes = Annotated[list[ChangeNote], Field(
+    default=[], description="Ghi chú thay đổi: mỗi khi sửa điều người đọc cần biết, thêm một dòng gồm ngày (date) "
+                            "và một câu (text). Hiện dưới tiêu đề và ở trang Có gì mới.")]

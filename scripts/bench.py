@@ -167,13 +167,17 @@ def on_post_build(config):
 def write_floor(data_project: Path, floor: Path) -> int:
     """Write the data project's pages as Markdown files into `floor`; return the page count."""
     from plansite.build import prepare  # the pipeline, as the hooks would run it
+    from plansite.seo import first_paragraph, title_of
 
-    build = prepare(data_project)
+    config = (data_project / "mkdocs.yml").read_text(encoding="utf-8")
+    # the site's name and the body that runs it, as the hook hands them to the pipeline (cards, structured data)
+    site_name = re.search(r"^site_name: (.+)$", config, re.M).group(1).strip()
+    publisher = re.search(r"^  contact_body: (.+)$", config, re.M)
+    build = prepare(data_project, site_name=site_name, publisher=publisher.group(1).strip() if publisher else None)
     if floor.exists():
         shutil.rmtree(floor)
     shutil.copytree(data_project / "docs", floor / "docs")
     shutil.copytree(data_project / "overrides", floor / "overrides")
-    config = (data_project / "mkdocs.yml").read_text(encoding="utf-8")
     # The hook turns the edit button off when there is no repository (as here); so does the floor.
     floor_config = without_keys(config, {"hooks", "watch", "edit_uri"}) + 'edit_uri: ""\n'
     abbreviations = getattr(build, "abbreviations", None)  # the hook hands the glossary to `abbr`, if any
@@ -196,20 +200,36 @@ def write_floor(data_project: Path, floor: Path) -> int:
     (floor / "mkdocs.yml").write_text(floor_config, encoding="utf-8")
     for path in sorted((floor / "docs").rglob("*.md")):  # hand-written pages, rendered as the hook does
         src_uri = path.relative_to(floor / "docs").as_posix()
-        path.write_text(build.render_handwritten(path.read_text(encoding="utf-8"), src_uri), encoding="utf-8")
+        markdown = build.render_handwritten(path.read_text(encoding="utf-8"), src_uri)
+        body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---\n") else markdown
+        # what the hook tells the theme about the page (description, Open Graph, card), as front matter
+        path.write_text(_with_front_matter(markdown, build.head(src_uri, title_of(markdown), first_paragraph(body))),
+                        encoding="utf-8")
+    titles = {page.src_uri: page.title for page in build.pages}
     for src_uri, markdown in build.markdown.items():
         target = floor / "docs" / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         parent = build.parent_of(src_uri)  # the breadcrumb the hook sets, written in the page instead
-        if parent:
-            markdown = (f"---\nsection: {parent}\n" + markdown[4:]) if markdown.startswith("---\n") \
-                else f"---\nsection: {parent}\n---\n{markdown}"
-        target.write_text(markdown, encoding="utf-8")
+        meta = {"section": parent} if parent else {}
+        meta.update(build.head(src_uri, titles[src_uri]))
+        target.write_text(_with_front_matter(markdown, meta), encoding="utf-8")
     for path, content in build.files.items():  # feeds and open data: static files of a hand-written site
         target = floor / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
+    for path, cached in {**build.cards, **build.images}.items():  # card images, posters: its pictures
+        target = floor / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
     return len(build.markdown)
+
+
+def _with_front_matter(markdown: str, meta: dict) -> str:
+    """`markdown` with `meta` added first in its front matter (JSON strings are YAML)."""
+    lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+    if not lines:
+        return markdown
+    return f"---\n{lines}{markdown[4:]}" if markdown.startswith("---\n") else f"---\n{lines}---\n{markdown}"
 
 
 # Measuring one size

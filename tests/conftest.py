@@ -34,6 +34,8 @@ REPO_URL = "https://github.com/example/ke-hoach-bvmt"
 # system's temporary folder, one per checkout, so a failing example is still replayed next run;
 # pytest's own cache is off (pytest.ini). pytest_sessionfinish below checks that nothing new appeared.
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / f"plansite-hypothesis-{hashlib.sha1(bytes(ROOT)).hexdigest()[:10]}")
+# Card images (plansite/cards.py) drawn by test builds are cached in the system's temporary folder, not the user's
+os.environ.setdefault("PLANSITE_CARD_CACHE", str(Path(tempfile.gettempdir()) / "plansite-test-cards"))
 
 
 def run_mkdocs(project: Path, site_dir: Path, *extra: str, env: dict | None = None,

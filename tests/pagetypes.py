@@ -39,6 +39,7 @@ PAGES = {
     "topic": served(routes.page_of(SITE.topics[0])),
     "selfcheck": served(routes.selfcheck_page("epr")),
     "faq": served(routes.FAQ),
+    "whats-new": served(routes.WHATS_NEW),
     "glossary": served(routes.GLOSSARY),
     "staff": served(routes.STAFF),
     "data": served(routes.DATA),

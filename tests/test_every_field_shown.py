@@ -93,6 +93,7 @@ FILL: list[tuple[str, tuple, object]] = [
     ("plans/2024/plan.yml", ("results",), ["Đã mở hai lớp tập huấn (số liệu thử)."]),
     ("plans/2024/plan.yml", ("reported_issue", "url"), "https://example.org/bai-bao-thu"),
     ("plans/2024/tasks.yml", ("tasks", 0, "period"), "Quý III/2024"),
+    ("plans/2024/tasks.yml", ("tasks", 0, "changes"), [{"date": "20/11/2026", "text": "Thêm thời gian (ghi chú thử)."}]),
     ("plans/2024/deliverables.yml", ("deliverables", 0, "results"), ["Một lớp đã mở (số liệu thử)."]),
     ("plans/2024/deliverables.yml", ("deliverables", 0, "review"), ["tasks"]),
     ("plans/2024/deliverables.yml", ("deliverables", 0, "label"), "1a"),

@@ -13,8 +13,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plansite"
 # The pipeline, bottom first. Modules on one line stand side by side and may not import each other.
 PIPELINE: list[tuple[str, ...]] = [
     ("errors", "folding", "vocab", "periods", "textfmt", "gc_tuning", "history", "search_bundle", "claims",
+     "drawing", "plaintext",
      "table_layout", "today"),  # leaves
-    ("loader", "names"),  # names: the one name matcher for documents and bodies
+    ("loader", "names", "cards"),  # names: the one name matcher for documents and bodies; cards: drawn from plain text
     ("schema_types",),
     ("schema_bodies", "schema_plans", "schema_guidance", "schema_selfchecks", "schema_allowed"),  # one file per content family
     ("schema",),  # gathers them
@@ -23,11 +24,11 @@ PIPELINE: list[tuple[str, ...]] = [
     ("glossary",),
     ("model",),
     ("content",),
-    ("routes", "pending"),  # pending: unverified claims, for the staff page
+    ("routes", "pending", "changes"),  # pending: unverified claims, for the staff page
     ("spreadsheet",),  # the open data's Excel workbook
     ("pages",),
     ("render",),
-    ("feeds", "opendata", "plan_reader"),  # plan_reader: .docx and .md plans as paragraphs and tables
+    ("feeds", "opendata", "plan_reader", "seo", "atom", "poster"),  # plan_reader: .docx and .md plans as paragraphs and tables
     ("build", "search", "plan_import"),  # plan_import: `make import`, reads a plan document into a plan folder
     ("audit",),  # the review queue reads a whole build
 ]
