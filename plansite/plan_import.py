@@ -387,7 +387,9 @@ class Links:
                 if number not in self.unlinked_numbers:
                     self.unlinked_numbers.append(number)
                 continue
-            stub_id = slug(f"{kind} {number}")
+            stub_id, taken, n = slug(f"{kind} {number}"), {r.id for r in self.references}, 2
+            while stub_id in taken:
+                stub_id, n = f"{slug(f'{kind} {number}')}-{n}", n + 1
             self.references.append(_NewReference(stub_id, kind, number))
             self.new_references.append({"id": stub_id, "kind": kind, "number": number, "verified": False})
         return names.documents_named(text, self.references)
