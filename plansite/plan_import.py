@@ -137,7 +137,9 @@ def import_plan(source: Path, plan_id: str, root: Path, force: bool = False, per
                 from None
         warnings = [p.format() for p in loaded.warnings]
 
-    staging = Path(tempfile.mkdtemp(prefix=f".import-{plan_id}-", dir=content / PLANS_DIR))
+    # Written beside content/ first (same disk, so each move is one step); never inside it, where a
+    # stray folder would be read as a plan.
+    staging = Path(tempfile.mkdtemp(prefix=f".import-{plan_id}-", dir=root))
     try:
         for name, text in files.items():
             (staging / name).write_text(text, encoding="utf-8")
@@ -150,7 +152,7 @@ def import_plan(source: Path, plan_id: str, root: Path, force: bool = False, per
     for name, text in shared.items():
         target = content / name
         if target.read_text(encoding="utf-8") != text:
-            temporary = target.with_name(f".{name}.import")
+            temporary = root / f".import-{name}"
             temporary.write_text(text, encoding="utf-8")
             os.replace(temporary, target)
     return Result(folder, report(imported, plan_id), warnings)
