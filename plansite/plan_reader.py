@@ -371,6 +371,12 @@ def read_docx(path: Path) -> Document:
     from docx.table import Table as WordTable
 
     word = docx.Document(str(path))
+    from docx.oxml.ns import qn
+
+    if word.element.body.find(".//" + qn("w:sdt")) is not None:
+        # python-docx does not read inside content controls: their text would be lost without a word
+        raise ValueError(f'tệp "{path.name}" có ô nội dung (content control) mà công cụ chưa đọc được; trong Word, '
+                         "bỏ các ô này (chuột phải vào ô → Remove Content Control), lưu lại rồi nhập lại")
     numbering = _Numbering(word)
     document = Document()
     for item in word.iter_inner_content():

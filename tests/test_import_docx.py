@@ -14,6 +14,7 @@ plan's full-text page.
 from __future__ import annotations
 
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 
@@ -24,10 +25,10 @@ from docx.oxml import parse_xml
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import nsdecls, qn
 
-from conftest import FIXTURES, copy_project, run_mkdocs
+from conftest import FIXTURES, ROOT, copy_project, run_mkdocs
 from htmltools import normalise, page_for
 from plansite.content import load_site
-from plansite.plan_import import import_plan, parse
+from plansite.plan_import import ImportError_, import_plan, parse
 from plansite.plan_reader import read_docx
 
 FIVE_PARTS = FIXTURES / "import" / "ke-hoach-thu-nam-phan.md"
@@ -307,3 +308,18 @@ def test_a_heading_block_typed_with_tabs_is_read_as_two_columns(tmp_path):
     assert (raw.number_digits, raw.number_suffix, raw.day, raw.month, raw.year) == ("12", "KH-UBND", "03", "4", "2030")
     assert raw.preamble == ["Căn cứ Luật Bảo vệ môi trường năm 2020;"]
     assert [(i.label, i.text) for i in raw.parts[0].items] == [("1.", "Mục đích thử nghiệm.")]
+
+
+def test_a_word_file_with_a_content_control_is_refused_rather_than_read_without_its_text(tmp_path):
+    """python-docx does not read inside content controls: the import stops, naming them, and writes nothing."""
+    path = make_plan(tmp_path / "k.docx")
+    document = docx.Document(str(path))
+    document.element.body.insert(0, parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>Đoạn trong ô nội dung</w:t></w:r></w:p>'
+        "</w:sdtContent></w:sdt>"))
+    document.save(str(path))
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "content", project / "content")
+    with pytest.raises(ImportError_, match="content control"):
+        import_plan(path, "kh-thu-word-2030", project)
+    assert not (project / "content" / "plans" / "kh-thu-word-2030").exists()

@@ -29,7 +29,9 @@ PIPELINE: list[tuple[str, ...]] = [
     ("pages",),
     ("render",),
     ("feeds", "opendata", "plan_reader", "seo", "atom", "poster"),  # plan_reader: .docx and .md plans as paragraphs and tables
-    ("build", "search", "plan_import"),  # plan_import: `make import`, reads a plan document into a plan folder
+    ("plan_parse",),  # the parts of the administrative form in those blocks
+    ("plan_records",),  # the parsed plan as a plan folder's records, linked to the content
+    ("build", "search", "plan_import"),  # plan_import: `make import`, writes the plan folder and the report
     ("audit",),  # the review queue reads a whole build
 ]
 LEVEL = {module: level for level, modules in enumerate(PIPELINE) for module in modules}
