@@ -32,7 +32,6 @@ from typing import Any, NamedTuple
 from plansite.schema_selfchecks import UNKNOWN, YES_NO, Range, SelfCheckExample, SelfCheckFile
 from plansite.schema_selfchecks import Outcome as OutcomeRecord
 from plansite.schema_selfchecks import Question as QuestionRecord
-from plansite.schema_selfchecks import Rule as RuleRecord
 from plansite.schema_selfchecks import SelfCheck as SelfCheckRecord
 from plansite.textfmt import vn_date, vn_number
 

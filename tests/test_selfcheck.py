@@ -167,6 +167,17 @@ def test_numbers_either_side_of_each_threshold(tons, megawatts, expected):
     assert outcomes(answers) == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(tons=st.none() | st.integers(0, 3000), megawatts=st.none() | st.integers(0, 100).map(lambda n: n / 10))
+def test_either_threshold_is_enough_and_only_two_known_numbers_below_clear(tons, megawatts):
+    answers = {"nganh": "hai-nguong", **({"tan": str(tons)} if tons is not None else {}),
+               **({"mw": show_number(megawatts, "MW")} if megawatts is not None else {})}
+    reached = (tons is not None and tons >= 1000) or (megawatts is not None and megawatts >= 5)
+    known = tons is not None and megawatts is not None
+    assert outcomes(answers) == ({"phai": "dang-ap-dung"} if reached else
+                                 {"duoi": "khong-ap-dung"} if known else {"chua-ro": "chua-ro"})
+
+
 @pytest.mark.parametrize("day, status, label", [
     ("2027-06-30", "sap-ap-dung", "Sắp áp dụng từ 01/7/2027, còn 1 ngày"),
     ("2027-07-01", "dang-ap-dung", "Có áp dụng"),
