@@ -17,7 +17,10 @@
   var MAX_VARIANTS = 16;
   // Measured on this site (BENCHMARKS.md): Pagefind's default weight lets a title with "khoa"
   // outrank the one page with "khóa" for the query "khóa"; 5 ranks exact diacritics first.
-  var RANKING = { diacriticSimilarity: 5 };
+  // pageLength (Pagefind's default 0.75): the guidance pages tell every rule in full once, in
+  // folds, which made the average page longer; a long topic page that mentions a document then
+  // outranked the document's own page for its number ("42/2020"). 0.85 weighs length a little more.
+  var RANKING = { diacriticSimilarity: 5, pageLength: 0.85 };
   // Starts the block of extra index words (plansite/search.py, EXTRA_MARK): never shown.
   var EXTRA_MARK = "\u2042";
   var EXCERPT_WORDS = 32;
