@@ -18,6 +18,7 @@ Moving to another generator means rewriting this file only.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from plansite.build import SESSION, SiteBuild, prepare  # noqa: E402
+from plansite.cards import prune as prune_cards  # noqa: E402
 from plansite.cards import publish as publish_cards  # noqa: E402
 from plansite.errors import ContentError  # noqa: E402
 from plansite.gc_tuning import keep_for_build, release_previous_build  # noqa: E402
@@ -135,6 +137,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 def on_post_build(config: MkDocsConfig) -> None:
     publish_cards(_state.build.cards, Path(config.site_dir))
+    if os.environ.get("PLANSITE_CARD_CACHE_PRUNE"):  # the deploy workflow: keep only what this site uses
+        prune_cards({*_state.build.cards.values(), *_state.build.images.values()})
     # Inside the build, so `make build` swaps in a site only together with its index.
     try:
         pages = index_site(Path(config.site_dir), _state.build.site.glossary)

@@ -94,6 +94,17 @@ def _font_stamp() -> str:
     return ",".join(str(font.stat().st_size) for font in (drawing.REGULAR, drawing.BOLD))
 
 
+def prune(used: set[Path]) -> int:
+    """Remove the cached pictures this build did not use (the deploy workflow, whose saved cache
+    would otherwise keep every card ever drawn); return how many."""
+    removed = 0
+    for path in cache_dir().glob("*/*.png"):
+        if path not in used:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
 def publish(cards: dict[str, Path], site_dir: Path) -> None:
     """Put each cached card at its address in the built site: a hard link where the cache and the
     site share a file system (no copying), else a copy."""

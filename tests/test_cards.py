@@ -103,3 +103,9 @@ def test_publish_links_cards_into_the_site(tmp_path):
     card = cards.card(TITLE, SITE)
     cards.publish({"anh-chia-se/x.png": card}, tmp_path / "site")
     assert (tmp_path / "site" / "anh-chia-se" / "x.png").read_bytes() == card.read_bytes()
+
+
+def test_prune_keeps_only_the_cards_a_build_used(cache):
+    kept, other = cards.card(TITLE, SITE), cards.card(TITLE + " cũ", SITE)
+    assert cards.prune({kept}) == 1
+    assert kept.is_file() and not other.exists()
