@@ -132,9 +132,10 @@ def sheets(site: Site) -> list[Sheet]:
             Column(heading(D, "description"), lambda r: r[1].record.description, 60),
             Column(heading(D, "quantity"), lambda r: r[1].record.quantity, 10),
             Column(heading(D, "unit"), lambda r: r[1].record.unit, 10),
-            Column(heading(D, "period"), lambda r: str(r[1].record.period)),
-            Column("Bắt đầu", lambda r: r[1].record.period.start, 12),
-            Column("Kết thúc", lambda r: r[1].record.period.end, 12),
+            Column(heading(D, "period"), lambda r: str(r[1].record.period) if r[1].record.period else
+                   f"{r[0].record.period} (thời gian của cả kế hoạch)"),
+            Column("Bắt đầu", lambda r: (r[1].record.period or r[0].record.period).start, 12),
+            Column("Kết thúc", lambda r: (r[1].record.period or r[0].record.period).end, 12),
             Column("Đơn vị chủ trì", lambda r: _names(r[1].lead), 30),
             Column("Đơn vị phối hợp", lambda r: _names(r[1].coordinators), 30),
             Column("Kết quả", lambda r: "\n".join(r[1].record.results) or "Chưa có báo cáo công khai", 30),

@@ -140,7 +140,7 @@ def test_3_misspelt_field_points_at_the_key_and_lists_the_allowed_fields(content
     assert only(content.problems()) == Problem(
         "content/agencies.yml", line, column, "E-FIELD-UNKNOWN",
         'trường "tittle" không có trong lược đồ (gõ nhầm tên?); '
-        "các trường hợp lệ: id, name, kind, aliases, verified, successor, founded",
+        "các trường hợp lệ: id, name, kind, aliases, verified, successor, founded, changes",
         "so-tai-chinh", "tittle",
     )
 
@@ -152,13 +152,13 @@ def test_3_misspelt_field_suggests_the_field_it_means_and_is_not_also_reported_m
     assert problem == Problem(
         "content/plans/2024/tasks.yml", line, column, "E-FIELD-UNKNOWN",
         'trường "shorttitle" không có trong lược đồ (có phải "short_title"?); '
-        "các trường hợp lệ: id, number, part, label, short_title, text, items, review, cites, period",
+        "các trường hợp lệ: id, number, part, label, short_title, text, items, review, cites, period, changes",
         "cum-cong-nghiep", "shorttitle",
     )
     assert problem.format() == (
         f'content/plans/2024/tasks.yml:{line}:{column} [E-FIELD-UNKNOWN] bản ghi "cum-cong-nghiep" → trường "shorttitle": '
         'trường "shorttitle" không có trong lược đồ (có phải "short_title"?); '
-        "các trường hợp lệ: id, number, part, label, short_title, text, items, review, cites, period")
+        "các trường hợp lệ: id, number, part, label, short_title, text, items, review, cites, period, changes")
 
 
 def test_3_misspelt_field_in_a_nested_list_suggests_the_field_it_means(content):
@@ -188,7 +188,7 @@ def test_3_a_stray_key_like_a_field_the_record_has_gets_no_suggestion(content):
     assert only(content.problems()) == Problem(
         "content/agencies.yml", line, column, "E-FIELD-UNKNOWN",
         'trường "nmae" không có trong lược đồ (gõ nhầm tên?); '
-        "các trường hợp lệ: id, name, kind, aliases, verified, successor, founded",
+        "các trường hợp lệ: id, name, kind, aliases, verified, successor, founded, changes",
         "so-tai-chinh", "nmae",
     )
 
@@ -548,7 +548,7 @@ def test_6_bom_and_crlf_are_repaired_with_warnings_and_lines_still_count_right(c
                 "tệp dùng kiểu xuống dòng Windows (CRLF); đã tự chuyển sang LF", warning=True),
         Problem("content/plans/2024/tasks.yml", line, 5, "E-FIELD-UNKNOWN",
                 'trường "tittle" không có trong lược đồ (gõ nhầm tên?); '
-                "các trường hợp lệ: id, number, part, label, short_title, text, items, review, cites, period", "cum-cong-nghiep", "tittle"),
+                "các trường hợp lệ: id, number, part, label, short_title, text, items, review, cites, period, changes", "cum-cong-nghiep", "tittle"),
     ]
 
 

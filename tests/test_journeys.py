@@ -15,10 +15,11 @@ import io
 
 import pytest
 
-from browsing import PHONE, visit
+from browsing import PHONE, answer_as_a_person, visit
 from conftest import FIXTURE_CONTENT, FIXTURE_TODAY
 from plansite import routes
 from plansite.content import load_site
+from plansite.selfcheck import self_checks
 from plansite.textfmt import vn_date
 
 SITE = load_site(FIXTURE_CONTENT, today=dt.date.fromisoformat(FIXTURE_TODAY)).site
@@ -127,15 +128,27 @@ def test_fertiliser_bag_maker_finds_the_recycled_share_and_its_date(walk):
 
 
 def test_car_importer_finds_the_vehicle_date_and_the_yearly_deadlines_in_the_epr_self_check(walk):
-    """Do I have a recycling duty, from when, and by which yearly dates? (The EPR self-check.)"""
-    epr = SITE.selfchecks.epr
-    walk.tap_link("trách nhiệm tái chế (EPR)")
+    """Do I have a recycling duty, from when, and by which yearly dates? (The EPR self-check, answered.)"""
+    check = self_checks(SITE.selfchecks, SITE.index["obligations"], SITE.today)["epr"]
+    walk.tap_link(check.record.short_title)
     assert walk.page.url.endswith(f"/{routes.served(routes.selfcheck_page('epr'))}/")
-    article = walk.page.locator("article").inner_text()
-    vehicles = next(g for g in epr.groups if g.id == "phuong-tien")
-    assert vehicles.name in article and vn_date(vehicles.since) in article
-    for deadline in epr.deadlines:
-        assert str(deadline.before) in article
+    answer_as_a_person(walk.page, check, {"vai-tro": ["nhap-khau"], "nhom": ["phuong-tien"], "muc-dich": "khong",
+                                          "doanh-thu": "500 tỷ"})
+    result = walk.page.locator(".selfcheck__result").inner_text()
+    expected = check.evaluate({"vai-tro": ["nhap-khau"], "nhom": ["phuong-tien"], "muc-dich": "khong",
+                               "doanh-thu": "500 tỷ"})
+    vehicles = [o for r in expected.reached for o in r.outcome.obligations]
+    assert vehicles, "a 500 tỷ importer of vehicles has a duty"
+    for oid in vehicles:  # from when: the start date, and "sắp áp dụng … còn N ngày" before it
+        obligation = SITE.index["obligations"][oid]
+        assert vn_date(obligation.record.starts) in result
+        if obligation.standing.state == "sap-ap-dung":
+            assert "Sắp áp dụng" in result and "Có áp dụng" not in result
+    yearly = [SITE.index["obligations"][o] for r in expected.reached for o in r.outcome.related
+              if SITE.index["obligations"][o].record.yearly_due]
+    assert yearly
+    for obligation in yearly:  # by which yearly dates
+        assert f"trước ngày {obligation.record.yearly_due} hằng năm" in result
     assert walk.taps <= MAX_TAPS
 
 
