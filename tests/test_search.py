@@ -96,11 +96,12 @@ TASK_PLASTIC = "/nhiem-vu/cong-nghe-va-giam-nhua/"
 CHEMICALS = "/nhiem-vu/cum-cong-nghiep/"  # says "hóa chất" twice
 
 # (query, page that must be found, within the first n results)
+# "nhựa" alone: the topic page and the self-checks titled with it (two since issue 16) may come first.
 CASES = [
-    ("nhựa", TASK_PLASTIC, 3),                       # as written
-    (nfd("nhựa"), TASK_PLASTIC, 3),                  # NFD input
-    ("nhua", TASK_PLASTIC, 3),                       # no tone marks or diacritics
-    ("NHỰA", TASK_PLASTIC, 3),                       # capitals
+    ("nhựa", TASK_PLASTIC, 5),                       # as written
+    (nfd("nhựa"), TASK_PLASTIC, 5),                  # NFD input
+    ("nhua", TASK_PLASTIC, 5),                       # no tone marks or diacritics
+    ("NHỰA", TASK_PLASTIC, 5),                       # capitals
     ("Giam Bao Bi Nhua", TASK_PLASTIC, 3),           # several words, mixed case, unmarked
     ("hóa chất", CHEMICALS, 5),                      # new tone placement (as on the page)
     ("hoá chất", CHEMICALS, 5),                      # old tone placement
