@@ -26,7 +26,7 @@ from plansite.loader import mark_of
 from plansite.names import names_document
 from plansite.schema_errors import record_and_field
 from plansite.schema import RefTarget, ref_target
-from plansite.selfcheck import check_problems
+from plansite.selfcheck_lint import check_problems
 
 # Records that claim `verified: true` must rest on verified sources: content types with such records
 VERIFIED_CLAIMS = ("guidance", "faq", "obligations")

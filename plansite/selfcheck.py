@@ -2,13 +2,11 @@
 
 Nothing here knows any one check. A check has questions, outcomes resting on obligations, rules and
 worked examples (plansite/schema_selfchecks.py). This module:
-- reads numbers the Vietnamese way (`parse_number`);
+- reads number answers the Vietnamese way (`parse_number`, plansite/vn_numbers.py);
 - walks the rules with a reader's answers (`evaluate`), the same walk as
   docs/assets/javascripts/selfcheck.js does in the page (tests run both on the same cases);
 - says where each outcome stands on a day, from its obligations' dates (`outcome_status`);
-- checks a check before it ships (`check_problems`): rules that name what does not exist, outcomes
-  no answer reaches, two rules of one branch that disagree, answers that reach no outcome, a clearing
-  outcome resting on data marked incomplete, and worked examples that no longer hold.
+- and is what plansite/selfcheck_lint.py walks to check a check before it ships.
 
 The walk. Answers are kept by question id. A branch is one choice of every multiple-choice question
 answered so far (a sector, a product group): each chosen choice opens its own branch, and their
@@ -22,18 +20,16 @@ So a question is asked only when some outcome still depends on it, and once for 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
-import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 from plansite.schema_selfchecks import UNKNOWN, YES_NO, Range, SelfCheckExample, SelfCheckFile
 from plansite.schema_selfchecks import Outcome as OutcomeRecord
 from plansite.schema_selfchecks import Question as QuestionRecord
 from plansite.schema_selfchecks import SelfCheck as SelfCheckRecord
 from plansite.textfmt import vn_date, vn_number
+from plansite.vn_numbers import NumberError, ParsedNumber, parse_number, show_number
 
 GUIDANCE_ONLY = ("Đây là hướng dẫn để bạn tự kiểm tra, không phải quyết định pháp lý. "
                  "Khi cần chắc chắn, hãy hỏi Sở Công Thương Hà Nội.")
@@ -43,129 +39,6 @@ HEADLINES = {"dang-ap-dung": "Có áp dụng", "chua-ro": "Chưa kết luận đ
              "het-hieu-luc": "Đã hết hiệu lực", "khong-ap-dung": "Không áp dụng với bạn"}
 # an outcome whose obligations are all in force but rest on a document of unknown standing
 UNCERTAIN_HEADLINE = "Có áp dụng, nếu văn bản còn hiệu lực (điều này chưa được kiểm chứng)"
-
-
-# Numbers as people type them
-
-
-class ParsedNumber(NamedTuple):
-    value: float
-    text: str  # written back the Vietnamese way: "350.000", "2,5"
-
-
-class NumberError(ValueError):
-    """A typed number the form refuses, with the Vietnamese message the reader sees."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
-# Spaces people type or paste between digit groups: space, tab, no-break, figure, thin, narrow no-break
-_SPACES = re.compile("[\t\n\r \u00a0\u2007\u2009\u202f]+")
-_NUMBER_THEN_REST = re.compile(r"^([0-9.,][0-9., ]*)(.*)$", re.S)
-_NEGATIVE = re.compile("^[-\u2212] ?[0-9]")
-_DIGITS = re.compile(r"^[0-9]+$")
-_SPACE_GROUPS = re.compile(r"^[1-9][0-9]{0,2}( [0-9]{3})+(,[0-9]+)?$")
-_DOT_GROUPS = re.compile(r"^[1-9][0-9]{0,2}(\.[0-9]{3})+$")
-_DECIMAL_COMMA = re.compile(r"^([1-9][0-9]{0,2}(?:\.[0-9]{3})+|[0-9]+),([0-9]+)$")
-_AMBIGUOUS_COMMA = re.compile(r"^[1-9][0-9]{0,2},[0-9]{3}$")
-_DECIMAL_POINT = re.compile(r"^[0-9]+\.[0-9]+$")
-_COMMA_GROUPS = re.compile(r"^[1-9][0-9]{0,2}(,[0-9]{3})+$")
-_ENGLISH = re.compile(r"^[1-9][0-9]{0,2}(,[0-9]{3})+\.[0-9]+$")
-
-NUMBER_MESSAGES = {
-    "not-a-number": "“{text}” không phải là số. Hãy gõ số, ví dụ 350.000 hoặc 2,5.",
-    "negative": "“{text}”: hãy gõ số không âm.",
-    "unit": "Câu này tính theo {unit}: hãy chỉ gõ số (có thể kèm “{unit}”), ví dụ 1.200 hoặc 2,5.",
-    "ambiguous": "“{text}” có hai cách hiểu. Nếu là số nguyên (hàng nghìn), hãy gõ {fixed}; "
-                 "nếu là số thập phân, hãy gõ thêm số 0 ở cuối: {text}0.",
-    "decimal-point": "“{text}”: dấu chấm chỉ dùng để ngăn hàng nghìn, như 350.000. "
-                     "Số thập phân viết bằng dấu phẩy: {fixed}.",
-    "comma-groups": "“{text}”: hàng nghìn ngăn bằng dấu chấm; hãy gõ {fixed}.",
-    "english": "“{text}” viết theo kiểu tiếng Anh; hãy gõ {fixed} "
-               "(dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân).",
-    "grouping": "“{text}” không đúng cách viết số: dấu chấm (hoặc dấu cách) ngăn hàng nghìn, mỗi nhóm 3 chữ số, "
-                "như 350.000; dấu phẩy đứng trước phần thập phân, như 2,5.",
-}
-
-
-def _number_error(code: str, **values: str) -> NumberError:
-    return NumberError(code, NUMBER_MESSAGES[code].format(**values))
-
-
-def _fold(text: str) -> str:
-    """'Tỷ đồng' -> 'tydong': for comparing a unit typed after a number with the question's unit."""
-    bare = re.sub("[\u0300-\u036f]", "", unicodedata.normalize("NFD", text))
-    return bare.replace("đ", "d").replace("Đ", "D").lower().replace(" ", "")
-
-
-def unit_spellings(unit: str) -> set[str]:
-    """Folded words that may follow a number for `unit`: the unit, its first word; tỷ is also written tỉ."""
-    folded = _fold(unit)
-    spellings = {folded, _fold(re.split("[ /]", unit.strip())[0])}
-    if folded.startswith("ty"):
-        spellings |= {"ti" + folded[2:], "ty", "ti", "tyd", "tid"}
-    return spellings
-
-
-def parse_number(typed: str, unit: str) -> ParsedNumber | None:
-    """A number as a Vietnamese reader types it; None if blank (the reader does not know it).
-
-    "." and spaces group thousands in threes, "," starts the decimals: "350.000" and "350 000" are
-    350000, "2,5" is 2.5, "1.234,5" is 1234.5. The question's unit may follow ("30 tỷ" when the unit
-    is tỷ đồng). Anything that could be read two ways ("2.5", "1,234") or is malformed ("1.23.4")
-    raises NumberError with a message saying how to type it. guidance.js has the same rules.
-    """
-    text = _SPACES.sub(" ", unicodedata.normalize("NFC", typed)).strip(" ")
-    if not text:
-        return None
-    if _NEGATIVE.match(text):
-        raise _number_error("negative", text=text)
-    match = _NUMBER_THEN_REST.match(text)
-    if not match:
-        raise _number_error("not-a-number", text=text)
-    number, rest = match.group(1).strip(" "), match.group(2).strip(" ")
-    whole, fraction = _read_digits(number)
-    if rest and _fold(rest) not in unit_spellings(unit):
-        raise _number_error("unit", unit=unit)
-    whole = whole.lstrip("0") or "0"
-    fraction = fraction.rstrip("0")
-    value = float(f"{whole}.{fraction}" if fraction else whole)
-    grouped = re.sub(r"\B(?=(\d{3})+$)", ".", whole)
-    return ParsedNumber(value, f"{grouped},{fraction}" if fraction else grouped)
-
-
-def _read_digits(number: str) -> tuple[str, str]:
-    """'1.234,5' -> ('1234', '5'); raises NumberError for anything that is not one clear number."""
-    if " " in number:
-        if not _SPACE_GROUPS.match(number):
-            raise _number_error("grouping", text=number)
-        number = number.replace(" ", "")
-    if _DIGITS.match(number):
-        return number, ""
-    if _DOT_GROUPS.match(number):
-        return number.replace(".", ""), ""
-    decimal = _DECIMAL_COMMA.match(number)
-    if decimal:
-        if _AMBIGUOUS_COMMA.match(number):
-            raise _number_error("ambiguous", text=number, fixed=number.replace(",", "."))
-        return decimal.group(1).replace(".", ""), decimal.group(2)
-    if _DECIMAL_POINT.match(number):
-        raise _number_error("decimal-point", text=number, fixed=number.replace(".", ","))
-    if _COMMA_GROUPS.match(number):
-        raise _number_error("comma-groups", text=number, fixed=number.replace(",", "."))
-    if _ENGLISH.match(number):
-        fixed = number.replace(",", "\0").replace(".", ",").replace("\0", ".")
-        raise _number_error("english", text=number, fixed=fixed)
-    raise _number_error("grouping", text=number)
-
-
-def show_number(number: ParsedNumber | float, unit: str) -> str:
-    """'350.000 kWh/năm': what the form shows back ("Đã hiểu: …") and lists among the answers."""
-    text = number.text if isinstance(number, ParsedNumber) else vn_number(number)
-    return f"{text} {unit}"
 
 
 # Where an obligation, and so an outcome, stands on a day
@@ -559,211 +432,3 @@ def self_checks(data: SelfCheckFile | list[SelfCheckRecord], obligations: Mappin
     return {c.id: Check(c, {o: obligations[o] for outcome in c.outcomes for o in (*outcome.obligations, *outcome.related)
                             if o in obligations}, today)
             for c in data}
-
-
-# Checked before it ships: every problem with its place in the file (path into the data, for the line)
-
-
-@dataclass(frozen=True)
-class CheckProblem:
-    path: tuple  # into the file's data: ("checks", 0, "rules", 3, "then")
-    code: str
-    message: str
-    name: str | None  # the record: the check's id, or a worked example's name
-    field: str
-
-
-def check_problems(data: SelfCheckFile, obligations: Mapping[str, Any]) -> list[CheckProblem]:
-    """Every problem of every check: names first; the rules' analysis and the examples only on sound names."""
-    problems: list[CheckProblem] = []
-    seen: set[str] = set()
-    for index, record in enumerate(data.checks):
-        if record.id in seen:
-            problems.append(CheckProblem(("checks", index, "id"), "E-ID-DUP",
-                                         f'mã bài tự kiểm tra "{record.id}" bị trùng; mỗi bài cần một mã riêng',
-                                         record.id, "id"))
-        seen.add(record.id)
-        check = Check(record, {o: obligations[o] for outcome in record.outcomes
-                               for o in (*outcome.obligations, *outcome.related) if o in obligations})
-        found = _name_problems(check, ("checks", index))
-        if not found and all(o in obligations for o in check.obligations_named()):
-            found = _rule_problems(check, ("checks", index)) or _example_problems(check, ("checks", index))
-        problems += found
-    return problems
-
-
-def _named(path: tuple, code: str, message: str, name: str | None, fld: str) -> CheckProblem:
-    return CheckProblem(path, code, message, name, fld)
-
-
-def _suggest(value: str, allowed: Iterable[str]) -> str:
-    allowed = list(allowed)
-    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
-    return (f' (có phải "{close[0]}"?)' if close else "") + f"; các mã hợp lệ: {', '.join(allowed)}"
-
-
-def _name_problems(check: Check, here: tuple) -> list[CheckProblem]:
-    """Duplicate ids; rules naming a question, choice or outcome the check does not have."""
-    problems = []
-    for part, label in (("questions", "câu hỏi"), ("outcomes", "kết quả")):
-        ids = [item.id for item in getattr(check.record, part)]
-        for n, item_id in enumerate(ids):
-            if item_id in ids[:n]:
-                problems.append(_named((*here, part, n, "id"), "E-ID-DUP",
-                                       f'mã {label} "{item_id}" bị trùng; mỗi {label} cần một mã riêng',
-                                       check.id, f"{part}[{n + 1}].id"))
-    if check.record.complete is False:
-        for n, outcome in enumerate(check.record.outcomes):
-            if outcome.kind == "khong-ap-dung":
-                problems.append(_named(
-                    (*here, "outcomes", n, "kind"), "E-RULE",
-                    f'kết quả "{outcome.id}" là khong-ap-dung, nhưng bài có complete: false (dữ liệu chưa đầy đủ): '
-                    "bài không được kết luận doanh nghiệp không thuộc diện; hãy đổi kind thành chua-ro và nói hỏi ai",
-                    check.id, f"outcomes[{n + 1}].kind"))
-    for n, rule in enumerate(check.record.rules):
-        where = f"rules[{n + 1}]"
-        if rule.then not in check.outcomes:
-            problems.append(_named((*here, "rules", n, "then"), "E-RULE",
-                                   f'kết quả "{rule.then}" không có trong outcomes của bài'
-                                   + _suggest(rule.then, check.outcomes), check.id, f"{where}.then"))
-        for question_id, condition in rule.when.items():
-            at = (*here, "rules", n, "when", question_id)
-            question = check.questions.get(question_id)
-            if question is None:
-                problems.append(_named(at, "E-RULE", f'câu hỏi "{question_id}" không có trong questions của bài'
-                                       + _suggest(question_id, check.questions), check.id, f"{where}.when"))
-                continue
-            message = _condition_problem(check, question, condition)
-            if message:
-                problems.append(_named(at, "E-RULE", message, check.id, f"{where}.when.{question_id}"))
-    return problems
-
-
-def _condition_problem(check: Check, question: QuestionRecord, condition: Any) -> str | None:
-    if question.type == "so":
-        if isinstance(condition, Range) or condition == UNKNOWN:
-            return None
-        return (f'câu hỏi "{question.id}" là câu hỏi số: điều kiện viết {{min: …}} (từ … trở lên), {{below: …}} '
-                f'(dưới …) hoặc {UNKNOWN} (để trống), không phải "{condition}"')
-    if isinstance(condition, Range):
-        return f'câu hỏi "{question.id}" không phải câu hỏi số: điều kiện là mã lựa chọn, không phải min, below'
-    choices = [key for key, _ in check.choices(question)]
-    for value in [condition] if isinstance(condition, str) else condition:
-        if value not in choices:
-            return f'câu hỏi "{question.id}" không có lựa chọn "{value}"' + _suggest(value, choices)
-    return None
-
-
-def _domain(check: Check, question: QuestionRecord) -> list[Any]:
-    """The answers worth trying: each choice on its own; for a number, blank, and one number on
-    either side of each threshold the rules name (the rules cannot tell two numbers in between apart)."""
-    if question.type != "so":
-        values = [key for key, _ in check.choices(question)]
-        return [[v] for v in values] if question.type == "nhieu-lua-chon" else values
-    bounds = sorted({b for rule in check.record.rules for q, c in rule.when.items() if q == question.id
-                     and isinstance(c, Range) for b in (c.min, c.below) if b is not None})
-    below_all = [bounds[0] / 2] if bounds and bounds[0] > 0 else ([] if bounds else [1.0])
-    return [None, *below_all, *bounds]
-
-
-def _shown(check: Check, answers: Mapping[str, Any], branch: Branch) -> str:
-    """'nganh = pin-ac-quy, pin-ac-quy-kwh-nam = 150.000 kWh/năm': answers in a message."""
-    parts = []
-    for question_id, value in answers.items():
-        question = check.questions[question_id]
-        if question.type == "nhieu-lua-chon":
-            value = branch.get(question_id) or ", ".join(value)
-        if question.type == "so":
-            value = "để trống" if value is None else f"{vn_number(value)} {question.unit}"
-        parts.append(f"{question_id} = {value}")
-    return ", ".join(parts) or "(chưa trả lời câu nào)"
-
-
-def _rule_problems(check: Check, here: tuple) -> list[CheckProblem]:
-    """Walk every path the form can take, trying each answer of `_domain`; report disagreeing rules,
-    answers that reach no outcome, outcomes never reached, and a clearing outcome on unverified data."""
-    problems: dict[str, CheckProblem] = {}  # by message: a fault seen on many paths is reported once
-    reached: set[str] = set()
-    unverified = {(q.id, c.id): c for q in check.record.questions for c in q.choices if c.unverified}
-    rules = check.record.rules
-
-    def report(path: tuple, message: str, fld: str) -> None:
-        problems.setdefault(message, _named(path, "E-RULE", message, check.id, fld))
-
-    def explore(answers: dict[str, Any]) -> None:
-        walked = check.walk(answers)
-        for branch in walked.stuck:
-            report((*here, "rules"), f"không quy tắc nào cho kết quả khi {_shown(check, answers, branch)}; "
-                                     "hãy thêm một quy tắc cho trường hợp này", "rules")
-        for branch, decision in walked.ended:
-            rule = rules[decision.rule]
-            reached.add(rule.then)
-            for other in decision.others:
-                if rules[other].then != rule.then:
-                    first, second = sorted((decision.rule, other))
-                    report((*here, "rules", second, "then"),
-                           f'quy tắc {second + 1} cho kết quả "{rules[second].then}", nhưng quy tắc {first + 1} cho '
-                           f'"{rules[first].then}" với cùng câu trả lời ({_shown(check, answers, branch)}); trong '
-                           "một nhánh chỉ được có một kết quả: hãy thêm điều kiện để hai quy tắc không cùng đúng",
-                           f"rules[{second + 1}].then")
-            if check.outcomes[rule.then].kind == "khong-ap-dung":
-                for (question_id, choice_id), choice in unverified.items():
-                    value = branch.get(question_id) if check.questions[question_id].type == "nhieu-lua-chon" \
-                        else answers.get(question_id)
-                    if value == choice_id:
-                        report((*here, "rules", decision.rule, "then"),
-                               f'quy tắc {decision.rule + 1} kết luận "{rule.then}" (khong-ap-dung) cho lựa chọn '
-                               f'"{choice.label}", mà {choice.unverified} chưa được kiểm chứng: dữ liệu chưa đầy đủ '
-                               "thì không được kết luận doanh nghiệp không thuộc diện; hãy dẫn tới một kết quả chua-ro",
-                               f"rules[{decision.rule + 1}].then")
-        if walked.pending is not None:
-            for value in _domain(check, check.questions[walked.pending]):
-                explore({**answers, walked.pending: value})
-
-    explore({})
-    found = list(problems.values())
-    for n, outcome in enumerate(check.record.outcomes):
-        if outcome.id not in reached:
-            found.append(_named((*here, "outcomes", n, "id"), "E-RULE",
-                                f'không câu trả lời nào dẫn tới kết quả "{outcome.id}"; hãy thêm quy tắc có then: '
-                                f"{outcome.id}, hoặc xoá kết quả này", check.id, f"outcomes[{n + 1}].id"))
-    return found
-
-
-def _example_problems(check: Check, here: tuple) -> list[CheckProblem]:
-    """Every worked example uses the check's questions and answers, and gives its outcomes on its date."""
-    problems = []
-    for index, example in enumerate(check.record.examples):
-        at = (*here, "examples", index)
-        unknown = [key for key in example.answers if key not in check.questions]
-        for key in unknown:
-            problems.append(_named((*at, "answers", key), "E-VALUE",
-                                   f'câu hỏi "{key}" không có trong bài tự kiểm tra' + _suggest(key, check.questions),
-                                   example.name, f"answers.{key}"))
-        misspelt = [o for o in example.expect if o not in check.outcomes]
-        for key in misspelt:
-            problems.append(_named((*at, "expect", key), "E-VALUE",
-                                   f'kết quả "{key}" không có trong bài tự kiểm tra' + _suggest(key, check.outcomes),
-                                   example.name, f"expect.{key}"))
-        if unknown or misspelt:
-            continue
-        try:
-            result = check.evaluate(example.answers, example.date)
-        except AnswerError as error:
-            path = (*at, "answers", error.key) if error.key in example.answers else (*at, "answers")
-            problems.append(_named(path, "E-VALUE", error.message, example.name, f"answers.{error.key}"))
-            continue
-        asked = {step.question.id for step in result.steps}
-        for key in example.answers:
-            if key not in asked:
-                problems.append(_named((*at, "answers", key), "E-EXAMPLE",
-                                       f'với các câu trả lời này, bài không hỏi câu "{key}"; hãy bỏ dòng này',
-                                       example.name, f"answers.{key}"))
-        if result.statuses != dict(example.expect):
-            got = ", ".join(f"{o}: {s}" for o, s in result.statuses.items())
-            problems.append(_named(
-                (*at, "expect"), "E-EXAMPLE",
-                f"vào ngày {vn_date(example.date)}, với các câu trả lời này, bài cho kết quả {{{got}}}, không phải "
-                f"{{{', '.join(f'{o}: {s}' for o, s in example.expect.items())}}}; nếu dữ liệu mới là đúng, "
-                "hãy sửa expect theo kết quả này", example.name, "expect"))
-    return problems

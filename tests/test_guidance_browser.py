@@ -12,7 +12,8 @@ from pagetypes import PAGES
 from browsing import PHONE, visit
 from conftest import ROOT
 from plansite.content import load_site
-from plansite.selfcheck import HEADLINES, parse_number, self_checks
+from plansite.selfcheck import HEADLINES, self_checks
+from plansite.vn_numbers import parse_number
 
 _SITE = load_site(ROOT / "content").site
 CHECKS = self_checks(_SITE.selfchecks, _SITE.index["obligations"], _SITE.today)

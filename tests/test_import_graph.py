@@ -15,11 +15,12 @@ PIPELINE: list[tuple[str, ...]] = [
     ("errors", "folding", "vocab", "periods", "textfmt", "gc_tuning", "history", "search_bundle", "claims",
      "drawing", "plaintext",
      "table_layout", "today"),  # leaves
-    ("loader", "names", "cards"),  # names: the one name matcher for documents and bodies; cards: drawn from plain text
+    ("loader", "names", "cards", "vn_numbers"),  # vn_numbers: numbers as people type them (reads textfmt)  # names: the one name matcher for documents and bodies; cards: drawn from plain text
     ("schema_types",),
     ("schema_bodies", "schema_plans", "schema_guidance", "schema_selfchecks", "schema_allowed"),  # one file per content family
     ("schema",),  # gathers them
     ("schema_errors", "selfcheck"),  # the self-checks' rules: from the schema's data, checked with the content
+    ("selfcheck_lint",),  # a check checked before it ships, walked with the engine
     ("references",),
     ("glossary",),
     ("model",),

@@ -30,7 +30,9 @@ from plansite.pages import plan_pages
 from plansite.references import mark_of, unverified_source
 from plansite.render import render_pages
 from plansite.schema import ObligationFile, SelfCheckFile
-from plansite.selfcheck import AnswerError, ParsedNumber, check_problems, parse_number, self_checks, show_number
+from plansite.selfcheck import AnswerError, self_checks
+from plansite.selfcheck_lint import check_problems
+from plansite.vn_numbers import ParsedNumber, parse_number, show_number
 
 SELFCHECK_JS = ROOT / "docs" / "assets" / "javascripts" / "selfcheck.js"
 OBLIGATIONS = {o.id: o for o in ObligationFile.model_validate(

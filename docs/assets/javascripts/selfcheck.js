@@ -9,7 +9,7 @@
 (function (root) {
   "use strict";
 
-  // Numbers as people type them: the rules of plansite/selfcheck.py `parse_number`.
+  // Numbers as people type them: the rules of plansite/vn_numbers.py `parse_number`.
   var SPACES = /[\t\n\r \u00a0\u2007\u2009\u202f]+/g;
   var NUMBER_THEN_REST = /^([0-9.,][0-9., ]*)([\s\S]*)$/;
   var NEGATIVE = /^[-\u2212] ?[0-9]/;
