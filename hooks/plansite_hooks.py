@@ -10,6 +10,7 @@ on_files   add the rendered pages as generated files, with edit links to their Y
 on_page_markdown  let hand-written pages in docs/ use the same data with {{ … }}; the sitemap's lastmod
 on_page_context   tell the theme when the page's source last changed,
                   and what the page's <head> says about it (description, Open Graph, card, JSON-LD)
+on_post_page      forget what only the page's <head> needed
 on_post_build     put the card images in place, index the written site for search (plansite/search.py)
 
 Moving to another generator means rewriting this file only.
@@ -133,6 +134,16 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         head.pop("description")
     page.meta.update(head)
     return context
+
+
+HEAD_KEYS = ("og_title", "og_image", "og_image_alt", "jsonld")
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # MkDocs keeps every page to the end of the build: drop what only its <head> needed
+    for key in HEAD_KEYS:
+        page.meta.pop(key, None)
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
