@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check audit test schema bench lighthouse search-bench clean chromium
+.PHONY: serve build check audit test schema bench lighthouse search-bench clean chromium import
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -59,6 +59,12 @@ search-bench: chromium $(VENV)/.test-deps  ## benchmark: bytes one search downlo
 BENCH_ARGS ?= --runs 3
 bench: $(VENV)/.site-deps  ## time the data-driven build against plain Markdown at 100, 1,000 and 10,000 tasks
 	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
+
+# e.g. make import SRC=~/Downloads/ke-hoach.docx PLAN=kh-267-2025 (FORCE=1 to replace the folder,
+# PERIOD="Năm 2027" when the title names no year, ISSUER=<agency id> when the document does not say); CONTRIBUTING.md, "Thêm kế hoạch mới từ tệp Word"
+import: $(VENV)/.site-deps  ## read a .docx or .md plan into content/plans/$(PLAN)/ and print what to check
+	@test -n "$(SRC)" -a -n "$(PLAN)" || { echo "Cách dùng: make import SRC=duong/dan/ke-hoach.docx PLAN=ma-ke-hoach"; exit 1; }
+	$(BIN)/python -m scripts.import_plan "$(SRC)" "$(PLAN)" $(if $(FORCE),--force) $(if $(PERIOD),--period "$(PERIOD)") $(if $(ISSUER),--issuer "$(ISSUER)")
 
 schema: $(VENV)/.site-deps  ## regenerate content/schema/*.json and CONTRIBUTING.md from the models
 	$(BIN)/python -m scripts.gen_schema

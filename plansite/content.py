@@ -5,7 +5,8 @@ files → YAML with line numbers → schema → cross-references → typed model
 
 Shared collections sit at the top of `content/`; each plan is a folder `content/plans/<id>/`
 whose name is the plan's id. A plan folder always has `plan.yml`; a plan whose full text the
-site publishes (`text:` in plan.yml) also has `tasks.yml`, `duties.yml` and `deliverables.yml`.
+site publishes (`text:` in plan.yml) also has `tasks.yml`, `duties.yml` and, when it has an
+appendix, `deliverables.yml`.
 """
 
 from __future__ import annotations
@@ -57,15 +58,17 @@ SHARED_TYPES: list[ContentType] = [
                 "Loại hình doanh nghiệp và danh sách việc cần làm (/doanh-nghiep/)", "kinds", "loại hình doanh nghiệp"),
     ContentType("guidance", "guidance/items.yml", schema.GuidanceFile, "Nội dung hướng dẫn, mỗi nội dung có căn cứ",
                 "items", "nội dung hướng dẫn"),
+    ContentType("allowed", "guidance/allowed.yml", schema.AllowedFile,
+                "Được / Không được của từng quy định, bằng lời thường", "rules", "mục được / không được"),
     ContentType("public", "guidance/public.yml", schema.PublicGuide, "Trang dành cho người dân (/nguoi-dan/)"),
     ContentType("faq", "faq.yml", schema.FaqFile, "Câu hỏi thường gặp (/hoi-dap/)", "questions", "câu hỏi"),
-    ContentType("selfchecks", "selfchecks.yml", schema.SelfCheckFile, "Ngưỡng cho hai bài tự kiểm tra"),
+    ContentType("selfchecks", "selfchecks.yml", schema.SelfCheckFile, "Các bài tự kiểm tra: câu hỏi, kết quả, quy tắc, ví dụ"),
 ]
 PLAN_TYPES: list[ContentType] = [
     ContentType("plan", "plan.yml", schema.Plan, "Một kế hoạch: số, ngày, thời gian, mục tiêu; toàn văn nếu có",
                 in_plan=True),
-    ContentType("tasks", "tasks.yml", schema.TaskFile, "Các nhiệm vụ của phần II", "tasks", "nhiệm vụ", in_plan=True),
-    ContentType("duties", "duties.yml", schema.DutyFile, "Phần IV: nhiệm vụ được giao cho từng đơn vị",
+    ContentType("tasks", "tasks.yml", schema.TaskFile, "Các nhiệm vụ (phần nhiệm vụ, giải pháp của kế hoạch)", "tasks", "nhiệm vụ", in_plan=True),
+    ContentType("duties", "duties.yml", schema.DutyFile, "Phần tổ chức thực hiện: việc giao cho từng đơn vị",
                 in_plan=True),
     ContentType("deliverables", "deliverables.yml", schema.DeliverableFile, "Bảng phụ lục", "deliverables", "sản phẩm",
                 in_plan=True),
@@ -207,7 +210,8 @@ def _plan_structure(plan_id: str, folder: Path, docs: list[Doc], shown) -> list[
     problems = []
     for content_type in FULL_TEXT_FILES:
         present = (folder / content_type.path).is_file()
-        if has_text and not present:
+        needed = has_text and (content_type.name != "deliverables" or _has_appendix(plan_doc))
+        if needed and not present:
             problems.append(Problem(shown(folder / content_type.path), 1, 1, "E-FILE-MISSING",
                                     f"kế hoạch có toàn văn (text trong plan.yml) cần tệp {content_type.path} "
                                     f"({content_type.description})"))
@@ -216,6 +220,14 @@ def _plan_structure(plan_id: str, folder: Path, docs: list[Doc], shown) -> list[
                                     f"tệp {content_type.path} chỉ dùng cho kế hoạch có toàn văn; hãy thêm text "
                                     "vào plan.yml hoặc xoá tệp này"))
     return problems
+
+
+def _has_appendix(plan_doc: Doc) -> bool:
+    """Whether the plan's text has an appendix, whose rows are deliverables.yml (a plan may have none)."""
+    if plan_doc.record is not None:
+        return bool(plan_doc.record.text.appendices)
+    text = plan_doc.data.get("text") if isinstance(plan_doc.data, dict) else None
+    return not isinstance(text, dict) or bool(text.get("appendices", True))
 
 
 def _one_main_plan(docs: list[Doc]) -> list[Problem]:
@@ -260,8 +272,9 @@ def _site(docs: list[Doc], today: dt.date) -> Site:
         topics=list(shared["topics"].record.topics),
         business_kinds=list(shared["businesses"].record.kinds),
         guidance=list(shared["guidance"].record.items),
+        allowed=list(shared["allowed"].record.rules),
         public=shared["public"].record,
         faq=list(shared["faq"].record.questions),
-        selfchecks=shared["selfchecks"].record,
+        selfchecks=list(shared["selfchecks"].record.checks),
         sources={name: doc.file.path for name, doc in shared.items()},
     )

@@ -20,9 +20,10 @@ from typing import Any, ClassVar
 from pydantic import BaseModel
 
 from plansite import claims, schema
-from plansite.folding import fold
 from plansite.glossary import alphabetical
+from plansite.names import agencies_named
 from plansite.periods import Period
+from plansite.textfmt import quantity as quantity_text
 from plansite.references import ref_fields
 from plansite.vocab import vocabulary_of
 
@@ -130,6 +131,23 @@ class Plan(Entity):
     def over(self) -> bool:
         return self.site.today > self.ends
 
+    def parts_of(self, role: str) -> list[Part]:
+        """The parts of its full text with this role (plansite/vocab.py PART_ROLES); none without a full text."""
+        return [p for p in self.text.parts if p.record.role == role] if self.text is not None else []
+
+    @property
+    def task_parts(self) -> list[Part]:
+        return self.parts_of("nhiem-vu")
+
+    @property
+    def duty_part(self) -> Part | None:
+        return next(iter(self.parts_of("to-chuc")), None)
+
+    @property
+    def target_items(self) -> list[PlanItem]:
+        """The items of its "Mục tiêu" parts, verbatim (a plan the site only summarises has `targets`)."""
+        return [item for part in self.parts_of("muc-tieu") for item in part.items]
+
     @property
     def label(self) -> str:
         """"Kế hoạch 362/KH-UBND", or its short title while its number is unknown."""
@@ -137,10 +155,65 @@ class Plan(Entity):
         return f"{kind} {self.record.number}" if self.record.number else self.record.short_title
 
 
+class Part(Entity):
+    """A part of a plan's text (I, II, …); its role says what it holds."""
+
+    entity_type = "part"
+    tasks: list[Task]  # for a part of role "nhiem-vu"
+    sections: list[Section]  # for the part of role "to-chuc"
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    title: str
+    colspan: int = 1
+    rowspan: int = 1
+
+    @property
+    def scope(self) -> str:
+        return "colgroup" if self.colspan > 1 else "col"
+
+
+class Appendix(Entity):
+    """An appendix of a plan's text: its title and its table's columns."""
+
+    entity_type = "appendix"
+
+    @property
+    def header(self) -> list[list[HeaderCell]]:
+        """The header rows: a column under a merged cell (`group`) sits in the second row."""
+        columns = self.record.columns
+        two_rows = any(c.group for c in columns)
+        first: list[HeaderCell] = []
+        for index, column in enumerate(columns):
+            if not column.group:
+                first.append(HeaderCell(column.title, 1, 2 if two_rows else 1))
+            elif index == 0 or columns[index - 1].group != column.group:
+                span = 1
+                while index + span < len(columns) and columns[index + span].group == column.group:
+                    span += 1
+                first.append(HeaderCell(column.group, span))
+        second = [HeaderCell(c.title) for c in columns if c.group]
+        return [first, second] if two_rows else [first]
+
+
+class PlanItem(Entity):
+    """One numbered item or paragraph of a part, a task or a duty, verbatim."""
+
+    entity_type = "plan-item"
+
+
 class Task(Entity):
     entity_type = "task"
     related_duties: list[Duty]
     deliverables: list[Deliverable]
+    plan_part: Part
+    position: int  # 1-based within its part
+
+    @property
+    def numbering(self) -> str:
+        """Its numbering as the plan writes it: "1.", or the label it was given ("a)")."""
+        return self.record.label or f"{self.record.number}."
 
     @property
     def effective_period(self) -> Period:
@@ -150,10 +223,27 @@ class Task(Entity):
 class Deliverable(Entity):
     entity_type = "deliverable"
 
+    @property
+    def amount(self) -> str:
+        """"02 lớp", as lists show it; empty when the appendix gives no quantity or unit."""
+        quantity = quantity_text(self.record.quantity) if self.record.quantity is not None else ""
+        unit = (self.record.unit or "").lower()
+        return " ".join(w for w in (quantity, unit) if w)
+
+    @property
+    def effective_period(self) -> Period:
+        return self.record.period or self.plan.record.period
+
 
 class Section(Entity):
     entity_type = "section"
     duties: list[Duty]
+    plan_part: Part
+
+    @property
+    def title(self) -> str:
+        """The body as the plan names it in the heading."""
+        return self.record.heading or self.agency.name
 
 
 class Duty(Entity):
@@ -234,6 +324,7 @@ class Standing:
 
 class Obligation(Entity):
     entity_type = "obligation"
+    allowed: list[Entity]  # its "Được / Không được" lines (content/guidance/allowed.yml)
 
     @property
     def standing(self) -> Standing:
@@ -264,6 +355,7 @@ ENTITY_CLASSES: dict[type[BaseModel], type[Entity]] = {
     schema.Duty: Duty, schema.Agency: Agency, schema.LegalReference: Reference, schema.Topic: Topic,
     schema.BusinessKind: BusinessKind, schema.GuidanceItem: GuidanceItem, schema.Obligation: Obligation,
     schema.FaqEntry: FaqEntry, schema.Contact: Contact,
+    schema.Part: Part, schema.Item: PlanItem, schema.Appendix: Appendix,
 }
 
 
@@ -273,20 +365,21 @@ class Citation:
 
     entity_type: ClassVar[str] = "citation"
     plan: Plan
-    part: str  # "can-cu" (the preamble), "i" (purposes), "ii" (tasks), "iv" (section IV)
-    number: int | None  # purpose or task number
+    part: Part | None  # None: the preamble
+    number: int | None  # the item's position in its part (an item of a part)
     record: Entity | None  # the task or the duty, when the citation sits in one
 
     @property
     def label(self) -> str:
-        if self.part == "can-cu":
+        if self.part is None:
             return "Phần căn cứ"
-        if self.part == "i":
-            return f"Phần I, mục {self.number}"
-        if self.part == "ii":
-            return f"Phần II, nhiệm vụ {self.number}"
+        where = f"Phần {self.part.record.number}"
+        if self.record is None:
+            return f"{where}, mục {self.number}"
+        if self.record.entity_type == "task":
+            return f"{where}, nhiệm vụ {self.record.record.number}"
         duty = self.record
-        return f"Phần IV, mục {duty.section.record.number}, ý {duty.number}"
+        return f"{where}, mục {duty.section.record.number}, ý {duty.number}"
 
 
 @dataclass
@@ -319,9 +412,10 @@ class Site:
     topics: list[schema.Topic]
     business_kinds: list[schema.BusinessKind]
     guidance: list[schema.GuidanceItem]
+    allowed: list[schema.AllowedRule]  # "Được / Không được", one entry per obligation
     public: schema.PublicGuide
     faq: list[schema.FaqEntry]
-    selfchecks: schema.SelfCheckFile
+    selfchecks: list[schema.SelfCheck]
     sources: dict[str, str]  # content type -> content file path, for edit links
     index: dict[str, dict[str, Entity]] = field(default_factory=dict, init=False)
     locations: dict[int, tuple[str, int]] = field(default_factory=dict, init=False)  # id(record) -> (file, line)
@@ -341,6 +435,7 @@ class Site:
         self._relate_plans()
         self._relate_references()
         self._relate_guidance()
+        self._relate_allowed()
 
     # Resolving ids
 
@@ -365,10 +460,12 @@ class Site:
             plan.plan = plan  # a plan's own fields resolve within itself
             plan.tasks = sorted((Task(t, self, plan) for t in content.tasks), key=lambda t: t.record.number)
             plan.deliverables = sorted((Deliverable(d, self, plan) for d in content.deliverables),
-                                       key=lambda d: d.record.number)
+                                       key=lambda d: (d.record.appendix, d.record.number))
             plan.sections = sorted((Section(s, self, plan) for s in content.sections), key=lambda s: s.record.number)
             plan.index = {"tasks": {t.record.id: t for t in plan.tasks},
                           "deliverables": {d.record.id: d for d in plan.deliverables}}
+            if plan.text is not None:
+                _place_in_parts(plan)
             plans.append(plan)
         # The series oldest first: by the date issued where known, else by when the plan starts.
         return sorted(plans, key=lambda p: (p.record.date or p.starts or p.ends, p.ends, p.id))
@@ -417,8 +514,7 @@ class Site:
         # Only bodies its records do not name are looked for in its text (a search of the whole text each)
         unnamed = [a for a in self.agencies if a.record.id not in ids]
         if unnamed:
-            text = fold(" ".join(_plan_words(plan)))
-            ids.update(a.record.id for a in unnamed if fold(a.record.name) in text)
+            ids.update(agencies_named("\n".join(_plan_words(plan)), [a.record for a in unnamed]))
         return ids
 
     def _relate_references(self) -> None:
@@ -438,17 +534,18 @@ class Site:
             if plan.text is None:
                 continue
             for reference in plan.text.legal_basis:
-                reference.citations.append(Citation(plan, "can-cu", None, None))
-            for number, purpose in enumerate(plan.text.purposes, start=1):
-                for reference in purpose.cites:
-                    reference.citations.append(Citation(plan, "i", number, None))
+                reference.citations.append(Citation(plan, None, None, None))
+            for part in plan.text.parts:
+                for number, item in enumerate(part.items, start=1):
+                    for reference in item.cites:
+                        _append_citation(reference, Citation(plan, part, number, None))
             for task in plan.tasks:
-                for reference in task.cites:
-                    reference.citations.append(Citation(plan, "ii", task.record.number, task))
+                for reference in [*task.cites, *(r for item in task.items for r in item.cites)]:
+                    _append_citation(reference, Citation(plan, task.plan_part, None, task))
             for section in plan.sections:
                 for duty in section.duties:
-                    for reference in duty.cites:
-                        reference.citations.append(Citation(plan, "iv", section.record.number, duty))
+                    for reference in [*duty.cites, *(r for item in duty.items for r in item.cites)]:
+                        _append_citation(reference, Citation(plan, section.plan_part, None, duty))
 
     def _relate_guidance(self) -> None:
         for holder in [*self.topics, *self.business_kinds]:
@@ -469,6 +566,14 @@ class Site:
         for kind in self.business_kinds:
             topics = {o.record.topic for o in kind.obligations} | {i.record.topic for i in kind.items}
             kind.topics = [t for t in self.topics if t.record.id in topics]
+
+    def _relate_allowed(self) -> None:
+        """Each obligation's plain lines: they take its date, standing and caveats where shown."""
+        for obligation in self.obligations:
+            obligation.allowed = []
+        for rule in self.allowed:
+            wrapped = self.wrap(rule)
+            wrapped.obligation.allowed += wrapped.lines
 
     # Questions pages ask
 
@@ -500,14 +605,38 @@ class Site:
         return [o for o in self.obligations if o.record.public]
 
 
+def _place_in_parts(plan: Plan) -> None:
+    """Each task and section in its part of the text; each part with its tasks or sections."""
+    parts = plan.text.parts
+    for part in parts:
+        part.tasks, part.sections = [], []
+    task_parts = [p for p in parts if p.record.role == "nhiem-vu"]
+    by_number = {p.record.number: p for p in task_parts}
+    for task in plan.tasks:
+        task.plan_part = by_number[task.record.part] if task.record.part else task_parts[0]
+        task.plan_part.tasks.append(task)
+        task.position = len(task.plan_part.tasks)
+    duty_part = next((p for p in parts if p.record.role == "to-chuc"), None)
+    for section in plan.sections:
+        section.plan_part = duty_part
+        duty_part.sections.append(section)
+
+
+def _append_citation(reference: Reference, citation: Citation) -> None:
+    # one line per place: a task that names a document in its text and in a sub-item is cited once
+    if all((c.plan, c.part, c.number, c.record) != (citation.plan, citation.part, citation.number, citation.record)
+           for c in reference.citations):
+        reference.citations.append(citation)
+
+
 def _plan_words(plan: Plan) -> list[str]:
     """Every sentence of the plan's own text."""
     text = plan.record.text
-    words = [text.preamble, *(p.text for p in text.purposes), *text.funding.sources, text.funding.integration_intro,
-             *text.funding.programmes, text.closing, *text.recipients]
-    words += [t.record.text for t in plan.tasks]
-    words += [d.text for s in plan.sections for d in s.record.duties]
-    words += [d.record.description for d in plan.deliverables]
+    words = [*text.preamble, *(i.text for p in text.parts for i in p.items), text.closing or "", *text.recipients]
+    words += [w for t in plan.tasks for w in (t.record.text, *(i.text for i in t.record.items))]
+    words += [w for s in plan.sections for d in s.record.duties for w in (d.text, *(i.text for i in d.items))]
+    words += [s.record.heading for s in plan.sections if s.record.heading]
+    words += [w for d in plan.deliverables for w in (d.record.description, *(c.text for c in d.record.cells))]
     return words
 
 

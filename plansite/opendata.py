@@ -5,6 +5,7 @@ publish (SiteBuild.files):
 
     datapackage.json          Frictionless Data Package: every CSV with its table schema
                               (field types, primary key, foreign keys)
+    du-lieu.xlsx              one Excel workbook for people (plansite/spreadsheet.py)
     du-lieu.json              all content in one file
     json/<type>.json          one per content type, in the shape of its content file
                               (a plan's files: {plan id: content of that file})
@@ -49,6 +50,7 @@ from plansite.content import CONTENT_TYPES, PLAN_TYPES, SHARED_TYPES, ContentTyp
 from plansite.model import Site
 from plansite.references import ref_fields
 from plansite.schema import RefTarget
+from plansite.spreadsheet import PATH as WORKBOOK, sheets, workbook
 from plansite.vocab import vocabulary_of
 
 ROOT = routes.DATA_DIR
@@ -76,8 +78,14 @@ _CHILD_TITLES = {"obligations_sources": "Căn cứ của từng quy định",
                  "guidance_sources": "Căn cứ của từng nội dung hướng dẫn",
                  "faq_sources": "Căn cứ của từng câu trả lời",
                  "businesses_checklist": "Việc cần làm của từng loại hình",
-                 "plans_text_purposes": "Phần I (mục đích, yêu cầu) của từng kế hoạch",
-                 "duties": "Phần IV: từng ý được giao cho từng đơn vị"}
+                 "plans_text_parts": "Các phần (I, II, …) của toàn văn từng kế hoạch",
+                 "plans_text_parts_items": "Các mục của từng phần, nguyên văn, với số thứ tự và cấp",
+                 "plans_text_appendices": "Các phụ lục của từng kế hoạch",
+                 "plans_text_appendices_columns": "Các cột của bảng trong từng phụ lục",
+                 "tasks_items": "Các mục con của từng nhiệm vụ, nguyên văn",
+                 "duties_items": "Các mục con của từng ý được giao, nguyên văn",
+                 "deliverables_cells": "Các ô của những cột khác trong bảng phụ lục",
+                 "duties": "Phần tổ chức thực hiện: từng ý được giao cho từng đơn vị"}
 PLAN_ID = "plan_id"
 POSITION = "position"
 _DERIVED = {PLAN_ID: "Mã kế hoạch (tên thư mục trong content/plans/).",
@@ -145,6 +153,8 @@ class Catalogue:
     schemas: list[Download] = field(default_factory=list)
     feeds: list[Download] = field(default_factory=list)
     record_files: int = 0
+    workbook: Download | None = None  # the Excel workbook for people (plansite/spreadsheet.py)
+    sheets: list[tuple[str, str, int]] = field(default_factory=list)  # its sheets: (name, one row is, rows)
 
 
 @dataclass
@@ -470,7 +480,7 @@ def open_data(site: Site, content_dir: Path, feeds: dict[str, bytes] | None = No
     package = {
         "profile": "tabular-data-package",
         "name": PACKAGE_NAME,
-        "title": "Kế hoạch bảo vệ môi trường ngành Công Thương Hà Nội: dữ liệu",
+        "title": "Bảo vệ môi trường ngành Công Thương Hà Nội: dữ liệu",
         "description": "Các bảng dữ liệu của trang, tạo từ các tệp nội dung mỗi lần trang được dựng lại.",
         "created": dt.datetime.combine(site.today, dt.time(), HANOI).isoformat(),  # the build's date
         "resources": resources,
@@ -491,6 +501,11 @@ def open_data(site: Site, content_dir: Path, feeds: dict[str, bytes] | None = No
     catalogue.package = [Download(COMBINED, "Toàn bộ dữ liệu trong một tệp", "JSON", len(files[COMBINED])),
                          Download(DATAPACKAGE, "Mô tả các bảng CSV (Frictionless Data Package)", "JSON",
                                   len(files[DATAPACKAGE]))]
+    # One workbook for people: Vietnamese sheets and headings, names beside codes, caveats carried
+    files[WORKBOOK] = workbook(site)
+    catalogue.sheets = [(sheet.title, sheet.note, len(sheet.rows)) for sheet in sheets(site)]
+    catalogue.workbook = Download(WORKBOOK, "Bảng tính Excel: nhiệm vụ, mốc thời gian, văn bản, đơn vị…", "Excel",
+                                  len(files[WORKBOOK]), sum(rows for _, _, rows in catalogue.sheets))
     titles = {routes.feed(): "Mọi quy định có ngày áp dụng", routes.feed(routes.PUBLIC_FEED): "Người dân"}
     titles.update({routes.feed(k.record.id): k.record.name for k in site.business_kinds})
     for path, data in (feeds or {}).items():

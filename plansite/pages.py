@@ -10,6 +10,7 @@ from typing import Any
 from plansite import routes
 from plansite.changes import whats_new
 from plansite.model import Site
+from plansite.pending import pending_checks
 from plansite.selfcheck import self_checks
 
 
@@ -35,7 +36,7 @@ def plan_pages(site: Site, downloads: Any = None) -> list[PlannedPage]:
     (plansite/opendata.py, handed in by build.py; without it the page lists no files)."""
     src = site.sources
     main = site.main_plan
-    checks = self_checks(site.selfchecks)
+    checks = self_checks(site.selfchecks, site.index["obligations"], site.today)
     pages = [
         PlannedPage(routes.HOME, "home.md.j2", "Trang chủ", None, {"checks": checks}, public=True),
         PlannedPage(routes.LINEAGE, "lineage.md.j2", "Các kế hoạch", main.sources["plan"]),
@@ -68,7 +69,14 @@ def plan_pages(site: Site, downloads: Any = None) -> list[PlannedPage]:
                           {"topic": t, "checks": checks}, parent=routes.GUIDANCE) for t in site.topics]
     pages += [PlannedPage(routes.selfcheck_page(check_id), "selfcheck.md.j2", check.title, src["selfchecks"],
                           {"check": check}, parent=routes.GUIDANCE) for check_id, check in checks.items()]
+    # Last, the staff's door: it links the "what is new" page only where a build has one
+    news = next((p.src_uri for p in pages if p.src_uri == NEWS), None)
+    pages.append(PlannedPage(routes.STAFF, "staff.md.j2", "Cán bộ", None,
+                             {"pending": pending_checks(site), "news": news}))
     return pages
+
+
+NEWS = "co-gi-moi/index.md"  # what changed recently, where a build plans it
 
 
 def _plan_pages(plan) -> list[PlannedPage]:
@@ -83,7 +91,7 @@ def _plan_pages(plan) -> list[PlannedPage]:
                     parent=parent),
         PlannedPage(routes.tasks_page(plan), "tasks.md.j2", "Nhiệm vụ", src["tasks"], {"plan": plan},
                     parent=parent and page),
-        PlannedPage(routes.timeline_page(plan), "timeline.md.j2", "Tiến độ", src["deliverables"], {"plan": plan},
+        PlannedPage(routes.timeline_page(plan), "timeline.md.j2", "Tiến độ", src.get("deliverables", src["plan"]), {"plan": plan},
                     parent=parent and page),
     ]
     pages += [PlannedPage(routes.page_of(t), "task.md.j2", t.record.short_title, src["tasks"],
@@ -108,5 +116,6 @@ def navigation(site: Site, pages: list[PlannedPage]) -> list[NavSection]:
         NavSection("Hướng dẫn", [routes.GUIDANCE, *topics, *checks, routes.FAQ, routes.GLOSSARY]),
         NavSection("Kế hoạch", [routes.plan_page(main), routes.tasks_page(main), routes.timeline_page(main),
                                 routes.LINEAGE, routes.AGENCIES, routes.REFERENCES]),
-        NavSection("Giới thiệu", [routes.ABOUT, routes.DATA]),
+        NavSection("Dữ liệu mở", [routes.DATA]),
+        NavSection("Cán bộ", [routes.STAFF, routes.ABOUT]),
     ]

@@ -23,9 +23,10 @@ from pydantic import BaseModel
 from plansite.errors import Problem
 from plansite.folding import fold
 from plansite.loader import mark_of
+from plansite.names import names_document
 from plansite.schema_errors import record_and_field
 from plansite.schema import RefTarget, ref_target
-from plansite.selfcheck import example_problems
+from plansite.selfcheck_lint import check_problems
 
 # Records that claim `verified: true` must rest on verified sources: content types with such records
 VERIFIED_CLAIMS = ("guidance", "faq", "obligations")
@@ -150,8 +151,11 @@ def check_references(docs: list) -> list[Problem]:
         problems += _check_statuses(records["references"])
         problems += _check_plan_words([d for d in docs if d.plan and d.record], references)
     problems += _check_roles([d for d in docs if d.type.name == "duties" and d.record])
+    problems += _check_plan_shape([d for d in docs if d.plan and d.record])
+    problems += _pending_review(docs)
     if "selfchecks" in records:
-        problems.extend(_check_self_checks(records["selfchecks"]))
+        problems.extend(_check_self_checks(records["selfchecks"], records.get("obligations"),
+                                           [records[n] for n in ("businesses", "topics") if n in records]))
     return problems
 
 
@@ -219,23 +223,93 @@ def check_verified_claims(docs: list, references: dict, references_path: str) ->
     return problems
 
 
-def _check_self_checks(doc) -> list[Problem]:
-    """Sector and product-group ids are answers in a form: unique within their list; worked examples hold."""
+def _check_self_checks(doc, obligations_doc, linking: list) -> list[Problem]:
+    """The self-checks' own checks (plansite/selfcheck.py), and the check ids other files link to."""
     problems: list[Problem] = []
-    checks = doc.record
-    for part, field, label in (("declaration", "sectors", "ngành"), ("epr", "groups", "nhóm sản phẩm")):
-        seen: set[str] = set()
-        for index, entry in enumerate(getattr(getattr(checks, part), field)):
-            if entry.id in seen:
-                line, column = mark_of(doc.file.data, (part, field, index, "id"))
-                problems.append(Problem(doc.file.path, line, column, "E-ID-DUP",
-                                        f'mã {label} "{entry.id}" bị trùng; mỗi {label} cần một mã riêng',
-                                        entry.id, "id"))
-            seen.add(entry.id)
-    if not problems:  # the worked examples walk the trees, which need unique ids
-        for found in example_problems(checks):
-            line, column = mark_of(doc.file.data, found.path)
-            problems.append(Problem(doc.file.path, line, column, found.code, found.message, found.name, found.field))
+    obligations = {o.id: o for o in obligations_doc.record.obligations} if obligations_doc else {}
+    for found in check_problems(doc.record, obligations):
+        line, column = mark_of(doc.file.data, found.path)
+        problems.append(Problem(doc.file.path, line, column, found.code, found.message, found.name, found.field))
+    ids = [c.id for c in doc.record.checks]
+    for other in linking:  # guidance/businesses.yml (selfchecks) and guidance/topics.yml (selfcheck)
+        field_name = other.type.items
+        for index, record in enumerate(getattr(other.record, field_name)):
+            for attr in ("selfchecks", "selfcheck"):
+                value = getattr(record, attr, None)
+                for number, check_id in enumerate([value] if isinstance(value, str) else (value or [])):
+                    if check_id in ids:
+                        continue
+                    path = (field_name, index, attr) + ((number,) if attr == "selfchecks" else ())
+                    line, column = mark_of(other.file.data, path)
+                    problems.append(Problem(other.file.path, line, column, "E-REF",
+                                            f'bài tự kiểm tra "{check_id}" không tồn tại trong {doc.file.path}'
+                                            + _suggest(check_id, ids), record.id, attr))
+    return problems
+
+
+def _check_plan_shape(docs: list) -> list[Problem]:
+    """[E-PLAN]: tasks sit in a part of role "nhiem-vu", sections in the "to-chuc" part, rows in an appendix."""
+    problems = []
+    by_plan: dict[str, dict] = {}
+    for doc in docs:
+        by_plan.setdefault(doc.plan, {})[doc.type.name] = doc
+    for own in by_plan.values():
+        plan = own.get("plan")
+        if plan is None or plan.record.text is None:
+            continue
+        text = plan.record.text
+        task_parts = [p.number for p in text.parts_with("nhiem-vu")]
+        if "tasks" in own:
+            for i, task in enumerate(own["tasks"].record.tasks):
+                if (task.part is None and not task_parts) or (task.part is not None and task.part not in task_parts):
+                    line, column = mark_of(own["tasks"].file.data, ("tasks", i, "part" if task.part else "id"))
+                    problems.append(Problem(own["tasks"].file.path, line, column, "E-PLAN",
+                                            f'nhiệm vụ cần thuộc một phần có role "nhiem-vu" trong plan.yml; các '
+                                            f"phần ấy: {', '.join(task_parts) or 'không có'}", task.id, "part"))
+        if "duties" in own and own["duties"].record.sections and not text.parts_with("to-chuc"):
+            problems.append(Problem(own["duties"].file.path, 1, 1, "E-PLAN",
+                                    'duties.yml cần một phần có role "to-chuc" (tổ chức thực hiện) trong plan.yml'))
+        if "deliverables" in own:
+            for i, row in enumerate(own["deliverables"].record.deliverables):
+                if row.appendix > len(text.appendices):
+                    line, column = mark_of(own["deliverables"].file.data, ("deliverables", i, "appendix"))
+                    problems.append(Problem(own["deliverables"].file.path, line, column, "E-PLAN",
+                                            f"phụ lục thứ {row.appendix} không có trong text.appendices của plan.yml "
+                                            f"(có {len(text.appendices)})", row.id, "appendix"))
+                    continue
+                keys = {c.key for c in text.appendices[row.appendix - 1].columns if c.field == "khac"}
+                for c, cell in enumerate(row.cells):
+                    if cell.column not in keys:
+                        line, column = mark_of(own["deliverables"].file.data, ("deliverables", i, "cells", c, "column"))
+                        problems.append(Problem(own["deliverables"].file.path, line, column, "E-PLAN",
+                                                f'cột "{cell.column}" không có trong phụ lục; các cột khác: '
+                                                f"{', '.join(sorted(keys)) or 'không có'}", row.id, "cells"))
+    return problems
+
+
+def _pending_review(docs: list) -> list[Problem]:
+    """[W-REVIEW] (a warning): placeholders an import left for staff, and bodies or documents it could not match."""
+    problems = []
+    for doc in docs:
+        if doc.record is None or doc.type.name not in ("plan", "tasks", "deliverables", "agencies", "references"):
+            continue
+        field = doc.type.items
+        records = [doc.record] if field is None else getattr(doc.record, field)
+        for i, record in enumerate(records):
+            if doc.type.name in ("agencies", "references"):
+                if not record.verified:
+                    line, column = mark_of(doc.file.data, (field, i, "verified"))
+                    what = f'đơn vị "{record.name}"' if doc.type.name == "agencies" else f'văn bản "{record.label}"'
+                    problems.append(Problem(doc.file.path, line, column, "W-REVIEW",
+                                            f"{what} là bản ghi tạm (verified: false) do công cụ nhập kế hoạch tạo, "
+                                            "chỉ có chữ của kế hoạch: hãy kiểm chứng rồi đổi thành true",
+                                            record.id, "verified", warning=True))
+                continue
+            if record.review:
+                line, column = mark_of(doc.file.data, ("review",) if field is None else (field, i, "review"))
+                problems.append(Problem(doc.file.path, line, column, "W-REVIEW",
+                                        f"còn giá trị tạm cần cán bộ kiểm tra: {', '.join(record.review)}",
+                                        getattr(record, "id", None), "review", warning=True))
     return problems
 
 
@@ -245,16 +319,17 @@ def _check_unique_numbers(docs: list) -> list[Problem]:
         for doc in docs:
             if doc.type.name != name or doc.record is None:
                 continue
-            seen: dict[int, str] = {}
+            seen: dict[tuple[int, int], str] = {}
             for index, record in enumerate(getattr(doc.record, field)):
                 number = getattr(record, attr)
+                key = (getattr(record, "appendix", 1), number)  # a row's number is unique within its appendix
                 owner = getattr(record, "id", None) or getattr(record, "agency", None)
-                if number in seen:
+                if key in seen:
                     line, column = mark_of(doc.file.data, (field, index, attr))
                     problems.append(Problem(doc.file.path, line, column, "E-ID-DUP",
-                                            f'{label} {number} bị trùng với bản ghi "{seen[number]}"', owner, attr))
+                                            f'{label} {number} bị trùng với bản ghi "{seen[key]}"', owner, attr))
                 else:
-                    seen[number] = owner
+                    seen[key] = owner
     return problems
 
 
@@ -299,22 +374,9 @@ def _check_roles(docs: list) -> list[Problem]:
     return problems
 
 
-_SPACES = re.compile(r"\s+")
-
-
-@functools.lru_cache(maxsize=64)
-def _plain(text: str) -> str:
-    # a text that cites several documents is checked once for each: folded once
-    return _SPACES.sub(" ", fold(text))
-
-
 def names_reference(text: str, reference: BaseModel) -> bool:
-    """Whether `text` names the document: its number ("42/2020/TT-BCT"), or a law's title."""
-    plain = _plain(text)
-    names = [reference.number] if reference.number else []
-    if reference.kind == "luat" and reference.title:
-        names.append(reference.title)
-    return any(fold(name) in plain for name in names)
+    """Whether `text` names the document: its number, a law's title, or one of its aliases (plansite/names.py)."""
+    return names_document(text, reference)
 
 
 def _check_plan_words(docs: list, references: dict) -> list[Problem]:
@@ -332,20 +394,26 @@ def _check_plan_words(docs: list, references: dict) -> list[Problem]:
                 f'nguyên văn không nhắc đến văn bản "{ref_id}" ({reference.label}); chỉ ghi những văn bản '
                 "mà nguyên văn nêu", record, field))
 
+    def check_items(doc, items, path: tuple, record: str | None, field: str) -> None:
+        for i, item in enumerate(items):
+            check(doc, item.text, item.cites, (*path, i, "cites"), record, f"{field}[{i + 1}].cites")
+
     for doc in docs:
         record = doc.record
         if doc.type.name == "plan" and record.text:
-            check(doc, record.text.preamble, record.text.legal_basis, ("text", "legal_basis"), None,
+            check(doc, "\n".join(record.text.preamble), record.text.legal_basis, ("text", "legal_basis"), None,
                   "text.legal_basis")
-            for i, purpose in enumerate(record.text.purposes):
-                check(doc, purpose.text, purpose.cites, ("text", "purposes", i, "cites"), None,
-                      f"text.purposes[{i + 1}].cites")
+            for p, part in enumerate(record.text.parts):
+                check_items(doc, part.items, ("text", "parts", p, "items"), None, f"text.parts[{p + 1}].items")
         elif doc.type.name == "tasks":
             for i, task in enumerate(record.tasks):
                 check(doc, task.text, task.cites, ("tasks", i, "cites"), task.id, "cites")
+                check_items(doc, task.items, ("tasks", i, "items"), task.id, "items")
         elif doc.type.name == "duties":
             for s, section in enumerate(record.sections):
                 for d, duty in enumerate(section.duties):
                     check(doc, duty.text, duty.cites, ("sections", s, "duties", d, "cites"), section.agency,
                           f"duties[{d + 1}].cites")
+                    check_items(doc, duty.items, ("sections", s, "duties", d, "items"), section.agency,
+                                f"duties[{d + 1}].items")
     return problems

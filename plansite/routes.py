@@ -25,11 +25,12 @@ GUIDANCE = "huong-dan/index.md"
 GLOSSARY = "thuat-ngu/index.md"
 FAQ = "hoi-dap/index.md"
 DATA = "du-lieu/index.md"
+STAFF = "can-bo/index.md"
 WHATS_NEW = "co-gi-moi/index.md"
 ATOM = "co-gi-moi/atom.xml"  # the same entries as /co-gi-moi/, as an Atom feed
 PAGES = {"whats_new": WHATS_NEW, "home": HOME, "about": ABOUT, "search": SEARCH, "lineage": LINEAGE, "agencies": AGENCIES,
          "references": REFERENCES, "changes": CHANGES, "businesses": BUSINESSES, "public": PUBLIC,
-         "guidance": GUIDANCE, "glossary": GLOSSARY, "faq": FAQ, "data": DATA}
+         "guidance": GUIDANCE, "glossary": GLOSSARY, "faq": FAQ, "data": DATA, "staff": STAFF}
 
 # Downloadable files
 CARDS = "anh-chia-se"  # card images: anh-chia-se/<page address>.png (plansite/cards.py)
@@ -124,7 +125,7 @@ def page_of(entity: Any) -> str:
         return CHANGES
     if kind == "faq":
         return PAGES["faq"]
-    if kind in ("deliverable", "section", "duty", "citation"):
+    if kind in ("deliverable", "section", "duty", "citation", "part"):
         return plan_page(entity.plan)
     raise KeyError(f"no page for {kind}")
 
@@ -135,39 +136,55 @@ def anchor_of(entity: Any) -> str | None:
     if kind in ("item", "obligation", "faq"):
         return entity.record.id
     if kind == "deliverable":
-        return f"phu-luc-{entity.record.number}"
+        appendix = entity.record.appendix
+        return f"phu-luc-{entity.record.number}" if appendix == 1 else f"phu-luc-so-{appendix}-{entity.record.number}"
     if kind == "section":
-        return f"iv-{entity.record.number}"
+        return f"{part_anchor(entity.plan_part)}-{entity.record.number}"
     if kind == "duty":
-        return duty_anchor(entity.section.record.number, entity.number)
+        return f"{anchor_of(entity.section)}-{entity.number}"
+    if kind == "part":
+        return part_anchor(entity)
     if kind == "citation":
         return citation_anchor(entity)
     return None
 
 
-def purpose_anchor(number: int) -> str:
-    return f"i-{number}"
+# Places in a plan's full text. A part's anchor is its number ("i", "ii"), an item's the part's and
+# its position ("i-1"), a task's the part's and its position in the part ("ii-3"), a section's
+# and a duty's the part's and their numbers ("iv-2", "iv-2-1"): the 2024 plan's addresses since 2024.
 
 
-def task_anchor(number: int) -> str:
-    return f"ii-{number}"
+def part_anchor(part: Any) -> str:
+    number = part.record.number.lower()
+    return number if number.isalpha() else f"phan-{number}"
 
 
-def duty_anchor(section: int, number: int) -> str:
-    return f"iv-{section}-{number}"
+def item_anchor(part: Any, position: int) -> str:
+    """An item of a part; in a part of tasks or bodies, its lead paragraphs (never a task's anchor)."""
+    lead = "-mo-dau" if part.record.role in ("nhiem-vu", "to-chuc") else ""
+    return f"{part_anchor(part)}{lead}-{position}"
+
+
+def task_anchor(task: Any) -> str:
+    return f"{part_anchor(task.plan_part)}-{task.position}"
 
 
 PREAMBLE_ANCHOR = "can-cu"
 APPENDIX_ANCHOR = "phu-luc"
 
 
+def appendix_anchor(number: int) -> str:
+    """The first appendix keeps "phu-luc" (its address since 2024), the next are "phu-luc-so-2", ..."""
+    return APPENDIX_ANCHOR if number == 1 else f"{APPENDIX_ANCHOR}-so-{number}"
+
+
 def citation_anchor(citation: Any) -> str:
-    if citation.part == "can-cu":
+    if citation.part is None:
         return PREAMBLE_ANCHOR
-    if citation.part == "i":
-        return purpose_anchor(citation.number)
-    if citation.part == "ii":
-        return task_anchor(citation.number)
+    if citation.record is None:
+        return item_anchor(citation.part, citation.number)
+    if citation.record.entity_type == "task":
+        return task_anchor(citation.record)
     return anchor_of(citation.record)
 
 

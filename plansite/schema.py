@@ -11,7 +11,8 @@ the pipeline reads `schema.Obligation` without knowing which file declares it:
 - `schema_bodies`: agencies, contacts, legal references, the glossary;
 - `schema_plans`: a plan folder (plan.yml, tasks, deliverables, duties);
 - `schema_guidance`: obligations, guidance, topics, kinds of business, the public page, FAQ;
-- `schema_selfchecks`: the self-checks.
+- `schema_selfchecks`: the self-checks;
+- `schema_allowed`: “Được / Không được”, the plain lists under a rule.
 """
 
 from __future__ import annotations
@@ -21,13 +22,15 @@ from plansite.schema_types import (  # noqa: F401 - re-exported
 from plansite.schema_bodies import (  # noqa: F401 - re-exported
     Agency, AgencyFile, Contact, ContactFile, GlossaryFile, LegalReference, ReferenceFile, Successor, Term)
 from plansite.schema_plans import (  # noqa: F401 - re-exported
-    Appendix, AppendixColumns, Deliverable, DeliverableFile, Duty, DutyFile, Funding, Headings, Plan, PlanText, Purpose, ReportedIssue, Section, Signature, Task, TaskFile)
+    Appendix, AppendixColumn, Cell, Deliverable, DeliverableFile, Duty, DutyFile, Item, Part, Plan, PlanText, ReportedIssue, Section, Signature, Task, TaskFile)
 from plansite.schema_guidance import (  # noqa: F401 - re-exported
     BusinessKind, BusinessKindFile, ChecklistEntry, FaqEntry, FaqFile, GuidanceFile, GuidanceItem, Obligation, ObligationFile, PublicGuide, Topic, TopicFile, Training, TrainingFile)
+from plansite.schema_allowed import AllowedFile, AllowedLine, AllowedRule, Picture  # noqa: F401 - re-exported
 from plansite.schema_selfchecks import (  # noqa: F401 - re-exported
-    AnswerValue, DeclarationCheck, EprCheck, OutcomeIds, ProductGroup, Sector, SelfCheckExample, SelfCheckFile, Threshold, YearlyDeadline)
+    AnswerValue, Choice, Outcome, Question, Range, Rule, SelfCheck, SelfCheckExample, SelfCheckFile)
 
 # vocabularies, as the models' fields name them
-from plansite.vocab import (AGENCY_KINDS, AUDIENCES, DUTY_ROLES, FIGURES, GUIDANCE_KINDS, ICONS,  # noqa: F401,E402
-                            PLAN_STATUSES, REFERENCE_KINDS, REFERENCE_STATUSES, SELF_CHECKS)
+from plansite.vocab import (ALLOWED_KINDS, AGENCY_KINDS, APPENDIX_FIELDS, AUDIENCES, DUTY_ROLES, FIGURES,  # noqa: F401,E402
+                            GUIDANCE_KINDS, ICONS, PART_ROLES, PICTURES, PLAN_STATUSES, REVIEW_FIELDS, REFERENCE_KINDS,
+                            REFERENCE_STATUSES)
 from plansite.schema_types import _ID, _check_id, _parse_date  # noqa: F401,E402 - the id rule and date parser, for content.py and gen_schema

@@ -37,6 +37,10 @@ class Agency(Record):
     id: Id = Field(description="Mã đơn vị, dùng làm địa chỉ trang: /don-vi/<mã>/.")
     name: Text = Field(description="Tên theo cách viết của Kế hoạch (hoặc tên chính thức nếu Kế hoạch không nêu).")
     kind: AGENCY_KINDS.type = Field(description="Loại đơn vị.")
+    aliases: list[Text] = Field(default=[], description="Cách viết khác của tên mà các kế hoạch dùng, ví dụ "
+                                                        "\"UBND Thành phố\"; công cụ nhập kế hoạch so tên theo đây.")
+    verified: bool = Field(default=True, description="false với bản ghi tạm do công cụ nhập kế hoạch tạo (chỉ có tên "
+                                                     "như kế hoạch viết); kiểm chứng rồi đổi thành true.")
     successor: Successor | None = Field(
         default=None, description="Cơ quan hiện đảm nhận nhiệm vụ sau sắp xếp năm 2025 (chỉ ghi khi đã kiểm chứng).")
     founded: Founding | None = Field(
@@ -80,6 +84,9 @@ class LegalReference(Record):
     issuer: Ref("agencies", "cơ quan ban hành") | None = Field(
         default=None, description="Mã cơ quan ban hành (trong agencies.yml); để trống nếu chưa rõ.")
     title: Text | None = Field(default=None, description="Trích yếu (tên) văn bản; để trống nếu chưa kiểm chứng.")
+    aliases: list[Text] = Field(
+        default=[], description='Tên mà kế hoạch dùng khi nêu văn bản không kèm số, ví dụ "Luật Ngân sách nhà nước"; '
+                                "trang coi văn bản là được nêu khi nguyên văn có số, tên luật hoặc một tên ở đây.")
     signer: Text | None = Field(default=None, description="Người ký; để trống nếu chưa kiểm chứng.")
     effective: Date | None = Field(default=None, description="Ngày có hiệu lực; để trống nếu chưa kiểm chứng.")
     status: REFERENCE_STATUSES.type = Field(default="chua-ro", description='Tình trạng hiệu lực; "chua-ro" khi chưa kiểm chứng.')

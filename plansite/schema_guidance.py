@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from plansite.schema_types import Date, Id, PlanRef, Record, Ref, Sources, Text, Unverified, YearlyDay
 from plansite.schema_types import Changes  # change notes, declared once for every record with a page or anchor
-from plansite.vocab import AUDIENCES, FIGURES, GUIDANCE_KINDS, ICONS, SELF_CHECKS
+from plansite.vocab import AUDIENCES, FIGURES, GUIDANCE_KINDS, ICONS
 
 
 # Guidance for businesses and the public (hướng dẫn)
@@ -107,7 +107,7 @@ class Topic(Record):
         default=[], description='Nhiệm vụ của các kế hoạch mà trang coi là liên quan, dạng "2024/tuyen-truyen".')
     agencies: list[Ref("agencies", "đơn vị")] = Field(
         default=[], description="Mã các đơn vị được các kế hoạch giao việc về chủ đề này.")
-    selfcheck: SELF_CHECKS.type | None = Field(default=None, description="Bài tự kiểm tra liên quan.")
+    selfcheck: Id | None = Field(default=None, description="Mã bài tự kiểm tra liên quan (trong selfchecks.yml).")
     changes: Changes
 
 
@@ -137,7 +137,7 @@ class BusinessKind(Record):
         default=[], description='Nhiệm vụ của các kế hoạch dành cho loại hình này, dạng "2024/tuyen-truyen".')
     deliverables: list[PlanRef("deliverables", "sản phẩm")] = Field(
         default=[], description='Sản phẩm trong phụ lục của các kế hoạch, dạng "2024/lop-tap-huan".')
-    selfchecks: list[SELF_CHECKS.type] = Field(default=[], description="Các bài tự kiểm tra nên làm.")
+    selfchecks: list[Id] = Field(default=[], description="Mã các bài tự kiểm tra nên làm (trong selfchecks.yml).")
     former_ids: list[Id] = Field(
         default=[], description="Mã cũ của loại hình này; địa chỉ cũ /doanh-nghiep/<mã cũ>/ chuyển tiếp về trang này.")
     changes: Changes

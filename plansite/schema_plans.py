@@ -2,80 +2,117 @@
 
 from __future__ import annotations
 
-from pydantic import Field, ValidationInfo, field_validator
+from typing import Any
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from plansite.schema_types import Date, Id, PeriodField, Record, Ref, Text, Unverified
 from plansite.schema_types import Changes  # change notes, declared once for every record with a page or anchor
-from plansite.vocab import DUTY_ROLES, PLAN_STATUSES, REFERENCE_KINDS
+from plansite.vocab import APPENDIX_FIELDS, DUTY_ROLES, PART_ROLES, PLAN_STATUSES, REFERENCE_KINDS, REVIEW_FIELDS
 
 
 # A plan: content/plans/<id>/. plan.yml is its record; a plan whose full text the site
-# publishes also has `text` there, and tasks.yml, duties.yml and deliverables.yml beside it.
+# publishes also has `text` there, and tasks.yml, duties.yml (and deliverables.yml when it has
+# an appendix) beside it.
+#
+# The text is an ordered tree: parts (I, II, …), each a list of items kept verbatim with their
+# numbering ("1.", "a)", "-", "+", "1.1."). A tree is written flat, each item with its depth
+# (`level`), so that a file reads top to bottom like the document. The items of the part that
+# holds the tasks are in tasks.yml, those of "Tổ chức thực hiện" (one body each) in duties.yml.
 
 
-class Purpose(Record):
-    text: Text = Field(description="Nguyên văn một mục của phần I (Mục đích, yêu cầu).")
+class Item(Record):
+    label: Text | None = Field(
+        default=None, description='Số thứ tự hoặc ký hiệu đầu dòng, nguyên văn: "1.", "a)", "-", "+", "1.1."; '
+                                  "để trống với đoạn văn không đánh số.")
+    level: int = Field(default=1, ge=1, le=6, description="Cấp của mục: 1 là mục trực tiếp của phần (hoặc của "
+                                                          "nhiệm vụ, của ý), 2 là mục con của mục cấp 1 ngay trên nó…")
+    text: Text = Field(description="Nguyên văn mục (không kèm số thứ tự).")
     cites: list[Ref("references", "văn bản viện dẫn")] = Field(
-        default=[], description="Mã các văn bản (trong references.yml) mà mục này nhắc đến trong nguyên văn.")
+        default=[], description="Mã các văn bản (trong references.yml) mà nguyên văn mục này nhắc đến.")
 
 
-class Funding(Record):
-    intro: Text = Field(description='Câu mở đầu phần III, ví dụ "Nguồn kinh phí thực hiện Kế hoạch bao gồm:".')
-    sources: list[Text] = Field(min_length=1, description="Các nguồn kinh phí, nguyên văn, mỗi nguồn một dòng.")
-    integration_intro: Text = Field(description="Câu dẫn về lồng ghép với các chương trình, kế hoạch, đề án.")
-    programmes: list[Text] = Field(min_length=1, description="Các chương trình, kế hoạch, đề án được lồng ghép, nguyên văn.")
+class Part(Record):
+    number: Text = Field(description='Số phần, nguyên văn, ví dụ "I", "II".')
+    heading: Text = Field(description='Tiêu đề phần, nguyên văn, ví dụ "MỤC ĐÍCH, YÊU CẦU".')
+    role: PART_ROLES.type = Field(description="Phần này là gì (đọc từ tiêu đề).")
+    items: list[Item] = Field(
+        default=[], description="Các mục của phần, theo thứ tự. Với phần nhiệm vụ và phần tổ chức thực hiện: "
+                                "chỉ các đoạn mở đầu trước nhiệm vụ, trước đơn vị đầu tiên.")
 
 
 class Signature(Record):
-    on_behalf: Text = Field(description='Dòng thẩm quyền, ví dụ "TM. ỦY BAN NHÂN DÂN".')
-    authority: Text = Field(description='Dòng ký thay, ví dụ "KT. CHỦ TỊCH".')
-    position: Text = Field(description='Chức vụ người ký, ví dụ "PHÓ CHỦ TỊCH".')
-    name: Text = Field(description="Họ và tên người ký.")
+    lines: list[Text] = Field(min_length=1, description='Các dòng thẩm quyền và chức vụ, nguyên văn, ví dụ '
+                                                        '"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH".')
+    name: Text | None = Field(default=None, description="Họ và tên người ký; để trống ở bản dự thảo chưa có.")
 
 
-class AppendixColumns(Record):
-    number: Text = Field(description="Tiêu đề cột số thứ tự.")
-    description: Text = Field(description="Tiêu đề cột danh mục.")
-    units: Text = Field(description="Tiêu đề chung của hai cột đơn vị.")
-    lead: Text = Field(description="Tiêu đề cột đơn vị chủ trì.")
-    coordinators: Text = Field(description="Tiêu đề cột đơn vị phối hợp.")
-    unit: Text = Field(description="Tiêu đề cột đơn vị tính.")
-    quantity: Text = Field(description="Tiêu đề cột số lượng.")
-    period: Text = Field(description="Tiêu đề cột thời gian thực hiện.")
+class AppendixColumn(Record):
+    title: Text = Field(description="Tiêu đề cột, nguyên văn.")
+    field: APPENDIX_FIELDS.type = Field(description="Cột này ghi vào trường nào của mỗi dòng (deliverables.yml).")
+    key: Id | None = Field(default=None, description='Với cột "khac": mã của cột trong cells của mỗi dòng.')
+    group: Text | None = Field(default=None, description="Tiêu đề ô gộp phía trên cột (tiêu đề hai tầng), nếu có.")
+    end: Text | None = Field(default=None, description='Với cột đơn vị: dấu mà bản gốc đặt sau đơn vị cuối cùng '
+                                                       'của mỗi ô, ví dụ "."; để trống nếu không có.')
 
 
 class Appendix(Record):
-    title: Text = Field(description='Tiêu đề phụ lục, ví dụ "PHỤ LỤC".')
-    caption: Text = Field(description="Tên danh mục của phụ lục, nguyên văn.")
-    attached_by: Text = Field(description='Phần cuối dòng "Kèm theo Kế hoạch số …", ví dụ "của UBND thành phố Hà Nội".')
-    columns: AppendixColumns = Field(description="Tiêu đề các cột của bảng phụ lục, nguyên văn.")
+    title: Text = Field(description='Tiêu đề phụ lục, ví dụ "PHỤ LỤC" hoặc "PHỤ LỤC I".')
+    caption: Text | None = Field(default=None, description="Tên danh mục của phụ lục, nguyên văn.")
+    attached_by: Text | None = Field(
+        default=None, description='Phần cuối dòng "Kèm theo Kế hoạch số …", ví dụ "của UBND thành phố Hà Nội".')
+    columns: list[AppendixColumn] = Field(min_length=1, description="Các cột của bảng, từ trái sang phải.")
 
-
-class Headings(Record):
-    purposes: Text = Field(description="Tiêu đề phần I.")
-    tasks: Text = Field(description="Tiêu đề phần II.")
-    funding: Text = Field(description="Tiêu đề phần III.")
-    implementation: Text = Field(description="Tiêu đề phần IV.")
-    recipients: Text = Field(description='Tiêu đề mục nơi nhận, ví dụ "Nơi nhận:".')
+    @field_validator("columns")
+    @classmethod
+    def _other_columns_have_keys(cls, columns: list[AppendixColumn]) -> list[AppendixColumn]:
+        keys = [c.key for c in columns if c.field == "khac"]
+        if None in keys or len(set(keys)) != len(keys):
+            raise PydanticCustomError("appendix_keys", 'mỗi cột "khac" cần một mã (key) riêng')
+        return columns
 
 
 class PlanText(Record):
+    issuer_lines: list[Text] = Field(
+        default=[], description='Góc trái khối đầu văn bản, mỗi dòng một mục, ví dụ "ỦY BAN NHÂN DÂN", '
+                                '"THÀNH PHỐ HÀ NỘI"; để trống nếu bản gốc không có.')
+    motto_lines: list[Text] = Field(
+        default=[], description='Góc phải: quốc hiệu, tiêu ngữ, nguyên văn; để trống nếu bản gốc không có.')
     kind: Text = Field(description='Loại văn bản, viết như bản gốc, ví dụ "KẾ HOẠCH".')
     place: Text = Field(description='Địa danh ở dòng ngày tháng, ví dụ "Hà Nội".')
     number_suffix: Text = Field(description='Phần ký hiệu sau số, ví dụ "KH-UBND" (dòng "Số: …/KH-UBND").')
     draft_year: int | None = Field(default=None, ge=2000, le=2100,
                                    description="Năm in sẵn ở dòng ngày tháng của bản dự thảo, ví dụ 2023.")
-    preamble: Text = Field(description='Đoạn căn cứ mở đầu ("Thực hiện …"), nguyên văn.')
+    preamble: list[Text] = Field(min_length=1, description='Phần căn cứ mở đầu: các dòng "Căn cứ …;" hoặc một '
+                                                           'đoạn "Thực hiện …", nguyên văn, mỗi đoạn một mục.')
     legal_basis: list[Ref("references", "văn bản căn cứ")] = Field(
-        default=[], description="Mã các văn bản mà đoạn căn cứ nhắc đến.")
-    headings: Headings = Field(description="Tiêu đề các phần của Kế hoạch, nguyên văn.")
-    purposes: list[Purpose] = Field(min_length=1, description="Các mục của phần I, theo thứ tự.")
-    funding: Funding = Field(description="Phần III: kinh phí thực hiện.")
-    closing: Text = Field(description="Câu kết của Kế hoạch, nguyên văn.")
-    recipients: list[Text] = Field(min_length=1, description="Nơi nhận, mỗi dòng một mục; chữ nhỏ viết trong ~…~.")
-    signature: Signature = Field(description="Khối chữ ký.")
-    appendix: Appendix = Field(description="Tiêu đề và cột của phụ lục.")
+        default=[], description="Mã các văn bản mà phần căn cứ nhắc đến.")
+    parts: list[Part] = Field(min_length=1, description="Các phần của Kế hoạch (I, II, …), theo thứ tự.")
+    closing: Text | None = Field(default=None, description='Câu kết của Kế hoạch (thường kết thúc "./."), nguyên văn.')
+    recipients_heading: Text = Field(default="Nơi nhận:", description='Tiêu đề mục nơi nhận, ví dụ "Nơi nhận:".')
+    recipients: list[Text] = Field(default=[], description="Nơi nhận, mỗi dòng một mục; chữ nhỏ viết trong ~…~.")
+    signature: Signature | None = Field(default=None, description="Khối chữ ký.")
+    appendices: list[Appendix] = Field(default=[], description="Tiêu đề và cột của từng phụ lục; các dòng ở "
+                                                               "deliverables.yml.")
+
+    @field_validator("parts")
+    @classmethod
+    def _parts_are_distinct(cls, parts: list[Part]) -> list[Part]:
+        numbers = [p.number for p in parts]
+        if len(set(numbers)) != len(numbers):
+            raise PydanticCustomError("part_numbers", "hai phần có cùng số; mỗi phần cần một số riêng")
+        if sum(p.role == "to-chuc" for p in parts) > 1:
+            raise PydanticCustomError("part_roles", 'chỉ một phần có role "to-chuc" (các mục ở duties.yml)')
+        return parts
+
+    def parts_with(self, role: str) -> list[Part]:
+        return [p for p in self.parts if p.role == role]
+
+
+def Review() -> Any:  # noqa: N802 - one field declaration, used by every record an import may leave placeholders in
+    return Field(default=[], description="Các trường đang giữ giá trị tạm do công cụ nhập kế hoạch đặt (văn bản "
+                                         "không nêu); sửa giá trị rồi xoá tên trường khỏi danh sách này.")
 
 
 class ReportedIssue(Record):
@@ -111,9 +148,10 @@ class Plan(Record):
     facts: list[Text] = Field(default=[], description="Các điểm khác đã kiểm chứng, mỗi điểm một câu.")
     results: list[Text] = Field(
         default=[], description="Kết quả thực hiện, chỉ ghi khi Sở Công Thương cung cấp; mỗi kết quả một câu.")
+    review: list[REVIEW_FIELDS.type] = Review()
     text: PlanText | None = Field(
-        default=None, description="Toàn văn phần đầu, phần I, III, câu kết, nơi nhận, chữ ký; để trống với "
-                                  "kế hoạch chỉ có bản tóm tắt.")
+        default=None, description="Toàn văn: khối đầu, căn cứ, các phần, câu kết, nơi nhận, chữ ký, tiêu đề phụ "
+                                  "lục; để trống với kế hoạch chỉ có bản tóm tắt.")
     changes: Changes
 
     @field_validator("text")
@@ -126,9 +164,14 @@ class Plan(Record):
 
 class Task(Record):
     id: Id = Field(description="Mã nhiệm vụ, dùng làm địa chỉ trang: /nhiem-vu/<mã>/. Không đổi sau khi đã đăng.")
-    number: int = Field(ge=1, description="Số thứ tự trong phần II.")
+    number: int = Field(ge=1, description="Số thứ tự của nhiệm vụ trong Kế hoạch (1, 2, …).")
+    part: Text | None = Field(default=None, description='Số phần chứa nhiệm vụ, ví dụ "III"; để trống là phần '
+                                                        'nhiệm vụ đầu tiên (role "nhiem-vu").')
+    label: Text | None = Field(default=None, description='Số thứ tự nguyên văn nếu khác "<number>.", ví dụ "a)".')
     short_title: Text = Field(description="Tên ngắn, dùng trong bảng và danh sách.")
-    text: Text = Field(description="Nguyên văn nhiệm vụ trong phần II.")
+    text: Text = Field(description="Nguyên văn nhiệm vụ (dòng có số thứ tự).")
+    items: list[Item] = Field(default=[], description="Các mục con của nhiệm vụ (a), b), -, +…), nguyên văn.")
+    review: list[REVIEW_FIELDS.type] = Review()
     cites: list[Ref("references", "văn bản viện dẫn")] = Field(
         default=[], description="Mã các văn bản mà nguyên văn nhiệm vụ nhắc đến (không thêm văn bản nguyên văn không nêu).")
     period: PeriodField | None = Field(default=None, description='Thời gian thực hiện; để trống thì lấy thời gian của Kế hoạch.')
@@ -136,26 +179,43 @@ class Task(Record):
 
 
 class TaskFile(Record):
-    """Tệp content/plans/<mã>/tasks.yml: các nhiệm vụ của phần II."""
+    """Tệp content/plans/<mã>/tasks.yml: các nhiệm vụ (phần nhiệm vụ, giải pháp)."""
 
     tasks: list[Task] = Field(min_length=1, description="Danh sách nhiệm vụ.")
 
 
+class Cell(Record):
+    column: Id = Field(description='Mã cột (key của cột "khac" trong text.appendices).')
+    text: Text = Field(description="Nguyên văn ô.")
+
+
 class Deliverable(Record):
     id: Id = Field(description="Mã sản phẩm.")
+    appendix: int = Field(default=1, ge=1, description="Thuộc phụ lục thứ mấy (theo thứ tự trong text.appendices).")
     number: int = Field(ge=1, description="Số thứ tự (cột TT) trong phụ lục.")
+    label: Text | None = Field(default=None, description='Cột TT nguyên văn khi không phải một số, ví dụ "I" ở dòng '
+                                                         "tiêu đề một nhóm; để trống thì hiện number.")
     description: Text = Field(description="Nguyên văn cột Danh mục.")
-    lead: list[Ref("agencies", "đơn vị chủ trì")] = Field(min_length=1, description="Mã đơn vị chủ trì.")
+    lead: list[Ref("agencies", "đơn vị chủ trì")] = Field(default=[], description="Mã đơn vị chủ trì.")
     coordinators: list[Ref("agencies", "đơn vị phối hợp")] = Field(
         default=[], description="Mã các đơn vị phối hợp, theo thứ tự trong bản gốc.")
-    unit: Text = Field(description='Đơn vị tính, ví dụ "Lớp", "Đoàn".')
-    quantity: int = Field(ge=0, strict=True, description="Số lượng (số nguyên không âm).")
-    period: PeriodField = Field(description='Thời gian thực hiện, ví dụ "Quý II-IV/2024".')
+    unit: Text | None = Field(default=None, description='Đơn vị tính, ví dụ "Lớp", "Đoàn".')
+    quantity: int | None = Field(default=None, ge=0, strict=True, description="Số lượng (số nguyên không âm).")
+    period: PeriodField | None = Field(default=None, description='Thời gian thực hiện, ví dụ "Quý II-IV/2024".')
+    cells: list[Cell] = Field(default=[], description='Các ô của những cột "khac" trong phụ lục, nguyên văn.')
     tasks: list[Ref("tasks", "nhiệm vụ")] = Field(
-        min_length=1, description="Mã các nhiệm vụ (phần II) liên quan, theo cách hiểu của trang.")
+        default=[], description="Mã các nhiệm vụ liên quan, theo cách hiểu của trang.")
     results: list[Text] = Field(
         default=[], description="Kết quả đã thực hiện, chỉ ghi khi Sở Công Thương cung cấp; mỗi kết quả một câu.")
     changes: Changes
+    review: list[REVIEW_FIELDS.type] = Review()
+
+    @model_validator(mode="after")
+    def _tasks_named_or_pending(self) -> Deliverable:
+        if not self.tasks and "tasks" not in self.review:
+            raise PydanticCustomError("deliverable_tasks", 'cần ít nhất một nhiệm vụ liên quan (tasks), hoặc "tasks" '
+                                                           "trong review khi chưa xác định")
+        return self
 
 
 class DeliverableFile(Record):
@@ -165,7 +225,10 @@ class DeliverableFile(Record):
 
 
 class Duty(Record):
-    text: Text = Field(description="Nguyên văn một ý được giao trong phần IV.")
+    label: Text | None = Field(default=None, description='Ký hiệu đầu dòng nguyên văn, ví dụ "-" hoặc "a)"; để trống '
+                                                         "với đoạn văn không đánh dấu.")
+    text: Text = Field(description="Nguyên văn một ý được giao trong phần tổ chức thực hiện.")
+    items: list[Item] = Field(default=[], description="Các mục con của ý này (+, -…), nguyên văn.")
     role: DUTY_ROLES.type | None = Field(
         default=None, description='Chỉ ghi khi nguyên văn dùng đúng chữ ấy cho đơn vị này: "chu-tri" (chủ trì) '
                                   'hoặc "phoi-hop" (phối hợp); để trống nếu nguyên văn không dùng.')
@@ -179,12 +242,16 @@ class Duty(Record):
 
 
 class Section(Record):
-    number: int = Field(ge=1, description="Số mục trong phần IV.")
+    number: int = Field(ge=1, description="Số mục trong phần tổ chức thực hiện.")
     agency: Ref("agencies", "đơn vị") = Field(description="Mã đơn vị (trong agencies.yml) là tiêu đề của mục.")
+    heading: Text | None = Field(default=None, description="Tên đơn vị như Kế hoạch viết, nếu khác tên trong "
+                                                           "agencies.yml.")
+    inline: bool = Field(default=False, description='true khi Kế hoạch viết tên đơn vị và ý được giao trên cùng '
+                                                    'một dòng ("2. Sở Tài chính: chủ trì …").')
     duties: list[Duty] = Field(min_length=1, description="Các ý được giao, theo thứ tự.")
 
 
 class DutyFile(Record):
-    """Tệp content/plans/<mã>/duties.yml: phần IV (Tổ chức thực hiện), mỗi mục một đơn vị."""
+    """Tệp content/plans/<mã>/duties.yml: phần tổ chức thực hiện, mỗi mục một đơn vị."""
 
     sections: list[Section] = Field(min_length=1, description="Các mục của phần IV.")

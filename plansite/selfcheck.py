@@ -1,220 +1,145 @@
-"""The two "Does this apply to my business?" self-checks, as decision trees built from data.
+"""The self-check engine: reads a check declared as data (content/selfchecks.yml) and answers it.
 
-The rules are written once, here, as a tree of questions built from the thresholds in
-content/selfchecks.yml. `evaluate()` walks the tree in Python (the content check runs it on
-the worked examples of content/selfchecks.yml, tests on fixtures); the page emits the same tree
-as JSON and docs/assets/javascripts/guidance.js walks it in the browser with the same rules, so
-the two cannot disagree about a rule. Without JavaScript the page shows the criteria and every
-possible outcome as text.
+Nothing here knows any one check. A check has questions, outcomes resting on obligations, rules and
+worked examples (plansite/schema_selfchecks.py). This module:
+- reads number answers the Vietnamese way (`parse_number`, plansite/vn_numbers.py);
+- walks the rules with a reader's answers (`evaluate`), the same walk as
+  docs/assets/javascripts/selfcheck.js does in the page (tests run both on the same cases);
+- says where each outcome stands on a day, from its obligations' dates (`outcome_status`);
+- and is what plansite/selfcheck_lint.py walks to check a check before it ships.
 
-How a tree is walked:
-- a choice question goes to its chosen choice's `next`;
-- a number question goes to `at_least` if the answer >= `minimum`, `below` if smaller,
-  `unknown` if it was left blank (numbers are read the Vietnamese way: `parse_number`);
-- a multiple-choice question walks the branch of every chosen choice, in the question's order
-  (choices leading to the same node are walked once), each to its own outcome: a battery maker
-  that also packs its goods gets one outcome for batteries and one for packaging;
-- questions share answers by `key`: a question whose key was answered in an earlier branch is
-  not asked again (one revenue figure, asked once, serves every product group).
+The walk. Answers are kept by question id. A branch is one choice of every multiple-choice question
+answered so far (a sector, a product group): each chosen choice opens its own branch, and their
+outcomes are collected. In a branch, a rule is satisfied when all its conditions hold, ruled out when
+one fails, open while one names a question not yet answered. The branch ends at the first satisfied
+rule (in the file's order; the checks make sure that no other rule of the branch could disagree);
+otherwise the next question asked is the first one, in the file's order, that an open rule needs.
+So a question is asked only when some outcome still depends on it, and once for every branch.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-import unicodedata
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
-from plansite.schema import DeclarationCheck, EprCheck, SelfCheckExample, SelfCheckFile, Source
+from plansite.schema_selfchecks import UNKNOWN, YES_NO, Range, SelfCheckExample, SelfCheckFile
+from plansite.schema_selfchecks import Outcome as OutcomeRecord
+from plansite.schema_selfchecks import Question as QuestionRecord
+from plansite.schema_selfchecks import SelfCheck as SelfCheckRecord
 from plansite.textfmt import vn_date, vn_number
+from plansite.vn_numbers import NumberError, ParsedNumber, parse_number, show_number
 
 GUIDANCE_ONLY = ("Đây là hướng dẫn để bạn tự kiểm tra, không phải quyết định pháp lý. "
                  "Khi cần chắc chắn, hãy hỏi Sở Công Thương Hà Nội.")
-
-# Verdicts, strictest first: the headline of a result with several outcomes is the strictest one.
-VERDICTS = {"phai": "Có áp dụng", "chua-ro": "Chưa kết luận được", "khong": "Không bắt buộc"}
-CHECK_CURRENT = "kiểm tra lại với văn bản hiện hành"
-
-
-# Numbers as people type them
-
-
-class ParsedNumber(NamedTuple):
-    value: float
-    text: str  # written back the Vietnamese way: "350.000", "2,5"
+# An outcome's status on a day, strictest first: a result with several outcomes is headed by the strictest.
+STATUS_ORDER = ("dang-ap-dung", "chua-ro", "sap-ap-dung", "het-hieu-luc", "khong-ap-dung")
+HEADLINES = {"dang-ap-dung": "Có áp dụng", "chua-ro": "Chưa kết luận được", "sap-ap-dung": "Sắp áp dụng",
+             "het-hieu-luc": "Đã hết hiệu lực", "khong-ap-dung": "Không áp dụng với bạn"}
+# an outcome whose obligations are all in force but rest on a document of unknown standing
+UNCERTAIN_HEADLINE = "Có áp dụng, nếu văn bản còn hiệu lực (điều này chưa được kiểm chứng)"
 
 
-class NumberError(ValueError):
-    """A typed number the form refuses, with the Vietnamese message the reader sees."""
+# Where an obligation, and so an outcome, stands on a day
 
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
+
+@dataclass(frozen=True)
+class Standing:
+    """An obligation on a day: plansite/model.py's Obligation.standing, for any day (a worked example's)."""
+
+    state: str  # dang-ap-dung, sap-ap-dung, het-hieu-luc
+    days_left: int | None  # while it is coming
+
+    @property
+    def label(self) -> str:
+        return standing_label(self.state, self.days_left, None)
+
+
+def standing_on(obligation: Any, day: dt.date) -> Standing:
+    if obligation.ends is not None and day > obligation.ends:
+        return Standing("het-hieu-luc", None)
+    if day < obligation.starts:
+        return Standing("sap-ap-dung", (obligation.starts - day).days)
+    return Standing("dang-ap-dung", None)
+
+
+def standing_label(state: str, days_left: int | None, obligation: Any, certain: bool = True) -> str:
+    """"Sắp áp dụng từ 01/01/2027, còn 30 ngày": what the page says (selfcheck.js `standingLabel` too).
+
+    `certain` is false when a document the obligation rests on has an unknown standing (the model's
+    Standing.certain): it started, but may not hold today."""
+    if state == "sap-ap-dung":
+        since = f" từ {vn_date(obligation.starts)}" if obligation is not None else ""
+        return f"Sắp áp dụng{since}, còn {days_left} ngày"
+    if state == "het-hieu-luc":
+        until = f" (áp dụng đến {vn_date(obligation.ends)})" if obligation is not None else ""
+        return f"Đã hết hiệu lực{until}"
+    if obligation is None:
+        return "Đang áp dụng"
+    if not certain:
+        return f"Đã áp dụng từ {vn_date(obligation.starts)}; chưa rõ còn hiệu lực hay không"
+    return f"Đang áp dụng từ {vn_date(obligation.starts)}"
+
+
+@dataclass(frozen=True)
+class OutcomeStatus:
+    state: str  # a key of HEADLINES
+    label: str  # "Có áp dụng", "Sắp áp dụng từ 01/01/2027, còn 30 ngày"
+
+
+def is_certain(obligation: Any) -> bool:
+    """False when the model qualifies the obligation by a document of unknown standing; a bare record is certain."""
+    try:
+        caveats = obligation.caveats
+    except AttributeError:
+        return True
+    return not any(c.kind == "standing" for c in caveats)
+
+
+def outcome_status(outcome: OutcomeRecord, obligations: Mapping[str, Any], day: dt.date) -> OutcomeStatus:
+    """An "ap-dung" outcome applies as its obligations stand: in force if one is, else coming from the
+    first that is coming, else ended. Other outcomes say what they are, whatever the day."""
+    if outcome.kind != "ap-dung":
+        return OutcomeStatus(outcome.kind, HEADLINES[outcome.kind])
+    standings = [(standing_on(_record(obligations[o]), day), _record(obligations[o]), is_certain(obligations[o]))
+                 for o in outcome.obligations]
+    in_force = [certain for s, _, certain in standings if s.state == "dang-ap-dung"]
+    if in_force:
+        return OutcomeStatus("dang-ap-dung", HEADLINES["dang-ap-dung"] if any(in_force) else UNCERTAIN_HEADLINE)
+    coming = sorted(((s, o) for s, o, _ in standings if s.state == "sap-ap-dung"), key=lambda pair: pair[0].days_left)
+    if coming:
+        return OutcomeStatus("sap-ap-dung", standing_label("sap-ap-dung", coming[0][0].days_left, coming[0][1]))
+    return OutcomeStatus("het-hieu-luc", HEADLINES["het-hieu-luc"])
+
+
+def _record(obligation: Any) -> Any:
+    return getattr(obligation, "record", obligation)
+
+
+# The walk
+
+
+class AnswerError(ValueError):
+    """An answer the check cannot use: `key` names the question, the message says why (in Vietnamese)."""
+
+    def __init__(self, key: str, message: str):
+        super().__init__(f"{key}: {message}")
+        self.key = key
         self.message = message
-
-
-# Spaces people type or paste between digit groups: space, tab, no-break, figure, thin, narrow no-break
-_SPACES = re.compile("[\t\n\r \u00a0\u2007\u2009\u202f]+")
-_NUMBER_THEN_REST = re.compile(r"^([0-9.,][0-9., ]*)(.*)$", re.S)
-_NEGATIVE = re.compile("^[-\u2212] ?[0-9]")
-_DIGITS = re.compile(r"^[0-9]+$")
-_SPACE_GROUPS = re.compile(r"^[1-9][0-9]{0,2}( [0-9]{3})+(,[0-9]+)?$")
-_DOT_GROUPS = re.compile(r"^[1-9][0-9]{0,2}(\.[0-9]{3})+$")
-_DECIMAL_COMMA = re.compile(r"^([1-9][0-9]{0,2}(?:\.[0-9]{3})+|[0-9]+),([0-9]+)$")
-_AMBIGUOUS_COMMA = re.compile(r"^[1-9][0-9]{0,2},[0-9]{3}$")
-_DECIMAL_POINT = re.compile(r"^[0-9]+\.[0-9]+$")
-_COMMA_GROUPS = re.compile(r"^[1-9][0-9]{0,2}(,[0-9]{3})+$")
-_ENGLISH = re.compile(r"^[1-9][0-9]{0,2}(,[0-9]{3})+\.[0-9]+$")
-
-NUMBER_MESSAGES = {
-    "not-a-number": "“{text}” không phải là số. Hãy gõ số, ví dụ 350.000 hoặc 2,5.",
-    "negative": "“{text}”: hãy gõ số không âm.",
-    "unit": "Câu này tính theo {unit}: hãy chỉ gõ số (có thể kèm “{unit}”), ví dụ 1.200 hoặc 2,5.",
-    "ambiguous": "“{text}” có hai cách hiểu. Nếu là số nguyên (hàng nghìn), hãy gõ {fixed}; "
-                 "nếu là số thập phân, hãy gõ thêm số 0 ở cuối: {text}0.",
-    "decimal-point": "“{text}”: dấu chấm chỉ dùng để ngăn hàng nghìn, như 350.000. "
-                     "Số thập phân viết bằng dấu phẩy: {fixed}.",
-    "comma-groups": "“{text}”: hàng nghìn ngăn bằng dấu chấm; hãy gõ {fixed}.",
-    "english": "“{text}” viết theo kiểu tiếng Anh; hãy gõ {fixed} "
-               "(dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân).",
-    "grouping": "“{text}” không đúng cách viết số: dấu chấm (hoặc dấu cách) ngăn hàng nghìn, mỗi nhóm 3 chữ số, "
-                "như 350.000; dấu phẩy đứng trước phần thập phân, như 2,5.",
-}
-
-
-def _number_error(code: str, **values: str) -> NumberError:
-    return NumberError(code, NUMBER_MESSAGES[code].format(**values))
-
-
-def _fold(text: str) -> str:
-    """'Tỷ đồng' -> 'tydong': for comparing a unit typed after a number with the question's unit."""
-    bare = re.sub("[\u0300-\u036f]", "", unicodedata.normalize("NFD", text))
-    return bare.replace("đ", "d").replace("Đ", "D").lower().replace(" ", "")
-
-
-def unit_spellings(unit: str) -> set[str]:
-    """Folded words that may follow a number for `unit`: the unit, its first word; tỷ is also written tỉ."""
-    folded = _fold(unit)
-    spellings = {folded, _fold(re.split("[ /]", unit.strip())[0])}
-    if folded.startswith("ty"):
-        spellings |= {"ti" + folded[2:], "ty", "ti", "tyd", "tid"}
-    return spellings
-
-
-def parse_number(typed: str, unit: str) -> ParsedNumber | None:
-    """A number as a Vietnamese reader types it; None if blank (the reader does not know it).
-
-    "." and spaces group thousands in threes, "," starts the decimals: "350.000" and "350 000" are
-    350000, "2,5" is 2.5, "1.234,5" is 1234.5. The question's unit may follow ("30 tỷ" when the unit
-    is tỷ đồng). Anything that could be read two ways ("2.5", "1,234") or is malformed ("1.23.4")
-    raises NumberError with a message saying how to type it. guidance.js has the same rules.
-    """
-    text = _SPACES.sub(" ", unicodedata.normalize("NFC", typed)).strip(" ")
-    if not text:
-        return None
-    if _NEGATIVE.match(text):
-        raise _number_error("negative", text=text)
-    match = _NUMBER_THEN_REST.match(text)
-    if not match:
-        raise _number_error("not-a-number", text=text)
-    number, rest = match.group(1).strip(" "), match.group(2).strip(" ")
-    whole, fraction = _read_digits(number)
-    if rest and _fold(rest) not in unit_spellings(unit):
-        raise _number_error("unit", unit=unit)
-    whole = whole.lstrip("0") or "0"
-    fraction = fraction.rstrip("0")
-    value = float(f"{whole}.{fraction}" if fraction else whole)
-    grouped = re.sub(r"\B(?=(\d{3})+$)", ".", whole)
-    return ParsedNumber(value, f"{grouped},{fraction}" if fraction else grouped)
-
-
-def _read_digits(number: str) -> tuple[str, str]:
-    """'1.234,5' -> ('1234', '5'); raises NumberError for anything that is not one clear number."""
-    if " " in number:
-        if not _SPACE_GROUPS.match(number):
-            raise _number_error("grouping", text=number)
-        number = number.replace(" ", "")
-    if _DIGITS.match(number):
-        return number, ""
-    if _DOT_GROUPS.match(number):
-        return number.replace(".", ""), ""
-    decimal = _DECIMAL_COMMA.match(number)
-    if decimal:
-        if _AMBIGUOUS_COMMA.match(number):
-            raise _number_error("ambiguous", text=number, fixed=number.replace(",", "."))
-        return decimal.group(1).replace(".", ""), decimal.group(2)
-    if _DECIMAL_POINT.match(number):
-        raise _number_error("decimal-point", text=number, fixed=number.replace(".", ","))
-    if _COMMA_GROUPS.match(number):
-        raise _number_error("comma-groups", text=number, fixed=number.replace(",", "."))
-    if _ENGLISH.match(number):
-        fixed = number.replace(",", "\0").replace(".", ",").replace("\0", ".")
-        raise _number_error("english", text=number, fixed=fixed)
-    raise _number_error("grouping", text=number)
-
-
-def show_number(number: ParsedNumber | float, unit: str) -> str:
-    """'350.000 kWh/năm': what the form shows back ("Đã hiểu: …") and lists among the answers."""
-    text = number.text if isinstance(number, ParsedNumber) else vn_number(number)
-    return f"{text} {unit}"
-
-
-# The tree
-
-
-@dataclass(frozen=True)
-class Choice:
-    value: str
-    label: str
-    next: str  # id of a question or an outcome
-    exclusive: bool = False  # in a multiple-choice question: never chosen with another choice
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    key: str  # the answer's name; several questions may share one (asked once, e.g. the revenue)
-    text: str
-    choices: tuple[Choice, ...] = ()
-    multiple: bool = False  # several choices may be picked; each chosen branch is walked
-    # number questions: `at_least` if the answer >= minimum, `below` if smaller, `unknown` if blank
-    unit: str | None = None
-    minimum: float | None = None
-    at_least: str | None = None
-    below: str | None = None
-    unknown: str | None = None
-
-    @property
-    def is_number(self) -> bool:
-        return self.unit is not None
-
-
-@dataclass(frozen=True)
-class Outcome:
-    id: str
-    verdict: str  # a key of VERDICTS
-    title: str
-    text: str
-    sources: tuple[Source, ...]
-    points: tuple[str, ...] = ()  # shown as a list under the text (e.g. yearly deadlines)
-
-    @property
-    def verdict_label(self) -> str:
-        return VERDICTS[self.verdict]
 
 
 @dataclass(frozen=True)
 class Step:
-    question: Question
-    answer: str  # as shown to the reader
+    question: QuestionRecord
+    answer: str  # as shown to the reader: the choice's label, "350.000 kWh/năm", "không rõ"
 
 
 @dataclass(frozen=True)
 class Reached:
-    outcome: Outcome
+    outcome: OutcomeRecord
     via: tuple[str, ...]  # labels of the multiple-choice answers whose branch ended here
+    status: OutcomeStatus
 
 
 @dataclass(frozen=True)
@@ -227,389 +152,283 @@ class Result:
         return [r.outcome.id for r in self.reached]
 
     @property
-    def verdict(self) -> str:
-        """The strictest verdict among the outcomes."""
-        return min((r.outcome.verdict for r in self.reached), key=list(VERDICTS).index)
+    def statuses(self) -> dict[str, str]:
+        return {r.outcome.id: r.status.state for r in self.reached}
+
+    @property
+    def headline(self) -> str:
+        """The strictest status among the outcomes."""
+        return min((r.status.state for r in self.reached), key=STATUS_ORDER.index)
 
 
-class AnswerError(ValueError):
-    """An answer the tree cannot use: `key` names the question, the message says why (in Vietnamese)."""
+@dataclass(frozen=True)
+class Branch:
+    values: tuple[tuple[str, str], ...] = ()  # (multiple-choice question id, the one choice of this branch)
+    via: tuple[str, ...] = ()  # the choices' labels
 
-    def __init__(self, key: str, message: str):
-        super().__init__(f"{key}: {message}")
-        self.key = key
-        self.message = message
+    def get(self, question: str) -> str | None:
+        return next((v for q, v in self.values if q == question), None)
+
+
+@dataclass(frozen=True)
+class Decision:
+    rule: int | None  # index of the first satisfied rule: the branch ends there
+    ask: str | None  # else the question the first open rule needs
+    others: tuple[int, ...] = ()  # with `rule`: every other rule satisfied or still open (for the checks)
 
 
 @dataclass
-class SelfCheck:
-    id: str
-    title: str
-    start: str
-    questions: dict[str, Question] = field(default_factory=dict)
-    outcomes: dict[str, Outcome] = field(default_factory=dict)
-    examples: list[SelfCheckExample] = field(default_factory=list)
-    ask: str = ""  # whom to ask, as written in the outcomes: "Sở Công Thương Hà Nội hoặc …"
-    deadlines: tuple[tuple[str, tuple[Source, ...]], ...] = ()  # yearly deadlines: (sentence, its sources)
+class Walk:
+    pending: str | None = None  # the next question to ask, or None once every branch has an outcome
+    reached: dict[str, list[str]] = field(default_factory=dict)  # outcome id -> via labels
+    ended: list[tuple[Branch, Decision]] = field(default_factory=list)  # every branch that ended, for the checks
+    stuck: list[Branch] = field(default_factory=list)  # branches no rule can end
 
-    def add(self, item: Question | Outcome) -> str:
-        target = self.questions if isinstance(item, Question) else self.outcomes
-        target[item.id] = item
-        return item.id
+
+@dataclass
+class Check:
+    """One self-check, ready to walk: its record, and the obligations its outcomes rest on."""
+
+    record: SelfCheckRecord
+    obligations: dict[str, Any]  # id -> obligation record (its dates) or entity
+    today: dt.date | None = None  # the build's date, for statuses shown on the page
+
+    def __post_init__(self) -> None:
+        self.questions = {q.id: q for q in self.record.questions}
+        self.order = {q.id: n for n, q in enumerate(self.record.questions)}
+        self.outcomes = {o.id: o for o in self.record.outcomes}
 
     @property
-    def keys(self) -> set[str]:
-        return {q.key for q in self.questions.values()}
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def title(self) -> str:
+        return self.record.title
+
+    @property
+    def short_title(self) -> str:
+        return self.record.short_title
+
+    @property
+    def ask(self) -> str:
+        return " hoặc ".join(self.record.ask)
+
+    def choices(self, question: QuestionRecord) -> list[tuple[str, str]]:
+        """(id, label) of a question's choices; a yes/no question has co and khong."""
+        if question.type == "co-khong":
+            return list(YES_NO)
+        return [(c.id, c.label) for c in question.choices]
+
+    # the walk
+
+    def match(self, question_id: str, condition: Any, branch: Branch, answers: Mapping[str, Any]) -> bool | None:
+        """Whether a condition holds; None while its question is unanswered (in this branch)."""
+        question = self.questions[question_id]
+        if question.type == "nhieu-lua-chon":
+            value = branch.get(question_id)
+            if value is None:
+                return None
+        elif question_id not in answers:
+            return None
+        else:
+            value = answers[question_id]
+        if question.type == "so":
+            if isinstance(condition, Range):
+                return value is not None and (condition.min is None or value >= condition.min) \
+                    and (condition.below is None or value < condition.below)
+            return value is None and condition == UNKNOWN
+        return value in ([condition] if isinstance(condition, str) else condition)
+
+    def decide(self, branch: Branch, answers: Mapping[str, Any]) -> Decision:
+        satisfied, open_rules = [], []
+        for index, rule in enumerate(self.record.rules):
+            opens, ruled_out = [], False
+            for question_id, condition in rule.when.items():
+                held = self.match(question_id, condition, branch, answers)
+                if held is False:
+                    ruled_out = True
+                    break
+                if held is None:
+                    opens.append(question_id)
+            if ruled_out:
+                continue
+            (open_rules if opens else satisfied).append((index, opens))
+        if satisfied:
+            first = satisfied[0][0]
+            return Decision(first, None, tuple(i for i, _ in satisfied[1:] + open_rules))
+        if not open_rules:
+            return Decision(None, None)
+        return Decision(None, min((q for _, opens in open_rules for q in opens), key=self.order.__getitem__))
+
+    def walk(self, answers: Mapping[str, Any]) -> Walk:
+        """Every branch, depth first in the choices' order, until one needs an unanswered question."""
+        done = Walk()
+        stack = [Branch()]
+        while stack:
+            branch = stack.pop()
+            decision = self.decide(branch, answers)
+            if decision.rule is not None:
+                done.ended.append((branch, decision))
+                labels = done.reached.setdefault(self.record.rules[decision.rule].then, [])
+                labels += [label for label in branch.via[-1:] if label not in labels]
+                continue
+            if decision.ask is None:
+                done.stuck.append(branch)
+                continue
+            if decision.ask not in answers:
+                done.pending = decision.ask
+                return done
+            question = self.questions[decision.ask]  # a multiple-choice question: each choice is a branch
+            chosen = [(c.id, c.label) for c in question.choices if c.id in answers[decision.ask]]
+            for value, label in reversed(chosen):
+                stack.append(Branch(branch.values + ((decision.ask, value),), branch.via + (label,)))
+        return done
+
+    def status(self, outcome: OutcomeRecord, day: dt.date | None = None) -> OutcomeStatus:
+        return outcome_status(outcome, self.obligations, day or self.today)
+
+    def obligation_standing(self, obligation_id: str, day: dt.date | None = None) -> str:
+        obligation = self.obligations[obligation_id]
+        standing = standing_on(_record(obligation), day or self.today)
+        return standing_label(standing.state, standing.days_left, _record(obligation), is_certain(obligation))
+
+    def evaluate(self, given: Mapping[str, Any], day: dt.date | None = None) -> Result:
+        """The outcomes for `given` answers (question id -> choice id, list of them, number or typed text).
+
+        Questions are taken in the order the form asks them; a number question left out is unknown.
+        A choice question left out or answered with no choice of its own raises AnswerError.
+        """
+        answers: dict[str, Any] = {}
+        steps: list[Step] = []
+        while True:
+            walked = self.walk(answers)
+            if walked.stuck:
+                raise AnswerError("", "không quy tắc nào cho kết quả với các câu trả lời này")
+            if walked.pending is None:
+                break
+            question = self.questions[walked.pending]
+            value, shown = self._answer(question, given.get(question.id))
+            answers[question.id] = value
+            steps.append(Step(question, shown))
+        reached = tuple(Reached(self.outcomes[o], tuple(via), self.status(self.outcomes[o], day))
+                        for o, via in walked.reached.items())
+        return Result(reached, tuple(steps))
+
+    def _answer(self, question: QuestionRecord, value: Any) -> tuple[Any, str]:
+        """An answer as the walk reads it, and as the reader is shown it."""
+        if question.type == "so":
+            number = _number_answer(question, value)
+            if number is None:
+                return None, "không rõ"
+            amount = number.value if isinstance(number, ParsedNumber) else number
+            return amount, show_number(number, question.unit)
+        labels = dict(self.choices(question))
+        if question.type == "nhieu-lua-chon":
+            values = [value] if isinstance(value, str) else value
+            if not values or not isinstance(values, (list, tuple)) or any(v not in labels for v in values):
+                raise AnswerError(question.id, _not_a_choice(labels, value))
+            exclusive = [c.id for c in question.choices if c.exclusive and c.id in values]
+            if exclusive and len(values) > 1:
+                raise AnswerError(question.id, f'"{labels[exclusive[0]]}" không chọn cùng lựa chọn khác')
+            return list(values), "; ".join(label for key, label in labels.items() if key in values)
+        if value not in labels:
+            raise AnswerError(question.id, _not_a_choice(labels, value))
+        return value, labels[value]
 
     def to_json(self) -> dict:
-        """The tree for the browser: questions, and each outcome's verdict (its text is on the page)."""
-        questions = {}
-        for q in self.questions.values():
-            entry: dict = {"key": q.key, "text": q.text}
-            if q.is_number:
-                entry.update(unit=q.unit, minimum=q.minimum, at_least=q.at_least, below=q.below, unknown=q.unknown)
-            else:
-                if q.multiple:
-                    entry["multiple"] = True
-                entry["choices"] = [{"value": c.value, "label": c.label, "next": c.next,
-                                     **({"exclusive": True} if c.exclusive else {})} for c in q.choices]
-            questions[q.id] = entry
-        return {"id": self.id, "start": self.start, "questions": questions,
-                "outcomes": {o.id: o.verdict for o in self.outcomes.values()},
-                # a list: the page's JSON is written with sorted keys, and the order is the strictness
-                "verdicts": [{"id": verdict, "label": label} for verdict, label in VERDICTS.items()]}
+        """What selfcheck.js needs: the questions, the rules, each outcome's kind and obligations, and
+        the obligations' dates (statuses are worked out in the page, on the day it is opened)."""
+        def condition(value: Any) -> Any:
+            return {"min": value.min, "below": value.below} if isinstance(value, Range) else value
+
+        obligations = {}
+        for outcome in self.record.outcomes:
+            for oid in (*outcome.obligations, *outcome.related):
+                record = getattr(self.obligations[oid], "record", self.obligations[oid])
+                obligations[oid] = {"starts": record.starts.isoformat(), "certain": is_certain(self.obligations[oid]),
+                                    "ends": record.ends.isoformat() if record.ends else None,
+                                    "title": record.title,
+                                    "yearly_due": [record.yearly_due.month, record.yearly_due.day]
+                                    if record.yearly_due else None}
+        return {
+            "id": self.id,
+            "questions": [{"id": q.id, "type": q.type, "text": q.text, "hint": q.hint, "unit": q.unit,
+                           "choices": [{"id": key, "label": label,
+                                        "exclusive": any(c.exclusive for c in q.choices if c.id == key)}
+                                       for key, label in self.choices(q)]} for q in self.record.questions],
+            "rules": [{"when": {q: condition(c) for q, c in r.when.items()}, "then": r.then} for r in self.record.rules],
+            "outcomes": {o.id: {"kind": o.kind, "obligations": list(o.obligations), "related": list(o.related)}
+                         for o in self.record.outcomes},
+            "obligations": obligations,
+            "headlines": {**HEADLINES, "uncertain": UNCERTAIN_HEADLINE},
+            "order": list(STATUS_ORDER),
+        }
+
+    # for the page without JavaScript
+
+    def obligations_named(self) -> list[str]:
+        return [o for outcome in self.record.outcomes for o in (*outcome.obligations, *outcome.related)]
+
+    def basis(self, outcome: OutcomeRecord) -> list[Any]:
+        """The outcome's sources: its obligations' and its own, each once."""
+        found: dict[tuple, Any] = {}
+        for oid in outcome.obligations:
+            record = getattr(self.obligations[oid], "record", self.obligations[oid])
+            for source in record.sources:
+                found.setdefault((source.ref, source.article), source)
+        for source in outcome.sources:
+            found.setdefault((source.ref, source.article), source)
+        return list(found.values())
+
+    def number(self, question_id: str) -> int:
+        """A question's number in the list of questions (1, 2, …)."""
+        return self.order[question_id] + 1
+
+    def first_question(self) -> QuestionRecord:
+        return self.questions[self.walk({}).pending]
+
+    def condition_text(self, question_id: str, condition: Any) -> str:
+        """'từ 300.000 kWh/năm', 'Sản xuất pin, ắc quy', 'không rõ': a rule's condition, in words."""
+        question = self.questions[question_id]
+        if question.type == "so":
+            if not isinstance(condition, Range):
+                return "không rõ (để trống)"
+            parts = ([f"từ {vn_number(condition.min)} {question.unit}"] if condition.min is not None else []) \
+                + ([f"dưới {vn_number(condition.below)} {question.unit}"] if condition.below is not None else [])
+            return " và ".join(parts)
+        labels = dict(self.choices(question))
+        values = [condition] if isinstance(condition, str) else condition
+        return " hoặc ".join(f"“{labels[v]}”" for v in values)
 
     def worked_examples(self) -> list[tuple[SelfCheckExample, Result]]:
-        return [(example, evaluate(self, example.answers)) for example in self.examples]
+        return [(example, self.evaluate(example.answers, example.date)) for example in self.record.examples]
 
 
-def evaluate(check: SelfCheck, answers: Mapping[str, Any]) -> Result:
-    """Walk the tree with `answers` (key -> choice value, list of values, or number / typed text).
-
-    A number left out is 'unknown'. A missing or invalid choice, or a number the form would refuse,
-    raises AnswerError: the form always asks a choice and refuses such numbers.
-    """
-    reached: dict[str, list[str]] = {}
-    steps: list[Step] = []
-
-    def record(question: Question, shown: str) -> None:
-        if all(step.question.key != question.key for step in steps):
-            steps.append(Step(question, shown))
-
-    def walk(node: str, via: tuple[str, ...]) -> None:
-        while node in check.questions:
-            question = check.questions[node]
-            value = answers.get(question.key)
-            if question.is_number:
-                number = _number_answer(question, value)
-                if number is None:
-                    node, shown = question.unknown, "không rõ"
-                else:
-                    amount = number.value if isinstance(number, ParsedNumber) else number
-                    node = question.at_least if amount >= question.minimum else question.below
-                    shown = show_number(number, question.unit)
-                record(question, shown)
-            elif question.multiple:
-                chosen = _chosen(question, value)
-                record(question, "; ".join(c.label for c in chosen))
-                branches: dict[str, list[str]] = {}
-                for choice in chosen:
-                    branches.setdefault(choice.next, []).append(choice.label)
-                for target, labels in branches.items():
-                    walk(target, tuple(labels))
-                return
-            else:
-                choice = next((c for c in question.choices if c.value == value), None)
-                if choice is None:
-                    raise AnswerError(question.key, _not_a_choice(question, value))
-                record(question, choice.label)
-                node = choice.next
-        labels = reached.setdefault(node, [])
-        labels += [label for label in via if label not in labels]
-
-    walk(check.start, ())
-    return Result(tuple(Reached(check.outcomes[o], tuple(via)) for o, via in reached.items()), tuple(steps))
-
-
-def _number_answer(question: Question, value: Any) -> ParsedNumber | float | None:
+def _number_answer(question: QuestionRecord, value: Any) -> ParsedNumber | float | None:
     if value is None:
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
     if not isinstance(value, str):
-        raise AnswerError(question.key, f"cần một số, nhưng nhận được {value!r}")
+        raise AnswerError(question.id, f"cần một số, nhưng nhận được {value!r}")
     try:
         return parse_number(value, question.unit)
     except NumberError as error:
-        raise AnswerError(question.key, error.message) from None
+        raise AnswerError(question.id, error.message) from None
 
 
-def _chosen(question: Question, value: Any) -> list[Choice]:
-    values = [value] if isinstance(value, str) else value
-    if not values or not isinstance(values, (list, tuple)):
-        raise AnswerError(question.key, _not_a_choice(question, value))
-    for item in values:
-        if item not in {c.value for c in question.choices}:
-            raise AnswerError(question.key, _not_a_choice(question, item))
-    chosen = [c for c in question.choices if c.value in values]
-    exclusive = [c for c in chosen if c.exclusive]
-    if exclusive and len(chosen) > 1:
-        raise AnswerError(question.key, f'"{exclusive[0].value}" không chọn cùng lựa chọn khác')
-    return chosen
-
-
-def _not_a_choice(question: Question, value: Any) -> str:
-    allowed = ", ".join(c.value for c in question.choices)
+def _not_a_choice(labels: Mapping[str, str], value: Any) -> str:
+    allowed = ", ".join(labels)
     if value is None:
-        return f"thiếu câu trả lời; các lựa chọn: {allowed}"
-    return f'"{value}" không phải một lựa chọn; các lựa chọn: {allowed}'
+        return f"chưa trả lời; các lựa chọn: {allowed}"
+    return f'"{value}" không phải lựa chọn của câu hỏi này; các lựa chọn: {allowed}'
 
 
-# The rules
-
-
-def _names(names: list[str]) -> str:
-    return ", ".join(names[:-1]) + " hoặc " + names[-1] if len(names) > 1 else names[0]
-
-
-class _Outcomes:
-    """Outcomes made on first use, so that a tree holds only the outcomes some path reaches."""
-
-    def __init__(self, check: SelfCheck, makers: dict):
-        self.check, self.makers = check, makers
-
-    def __getitem__(self, outcome_id: str) -> str:
-        if outcome_id not in self.check.outcomes:
-            self.check.add(self.makers[outcome_id]())
-        return outcome_id
-
-
-def declaration_check(data: DeclarationCheck) -> SelfCheck:
-    """Circular 42: a sector in Phụ lục I, at or above any one of its capacity thresholds.
-
-    Where the data gives no threshold for a sector, the facility is asked whether it reaches the
-    scale Phụ lục I gives for it; the page does not state that scale.
-    """
-    ask = _names(data.ask)
-    check = SelfCheck("khai-bao", data.title, "nganh", examples=list(data.examples), ask=ask)
-    basis = tuple(data.sources)
-    account = ("Chưa có tài khoản thì liên hệ Sở Công Thương Hà Nội: Sở đề nghị Cục Kỹ thuật an toàn và Môi trường "
-               "công nghiệp (Bộ Công Thương) cấp tài khoản khai báo.")
-    outcome = _Outcomes(check, {
-        "phai-khai-bao": lambda: Outcome(
-            "phai-khai-bao", "phai", "Doanh nghiệp phải khai báo dữ liệu môi trường",
-            f"Ngành và công suất của cơ sở đạt ngưỡng của Phụ lục I, nên thuộc diện phải khai báo. Khai báo mỗi năm, "
-            f"{data.deadline}. {account}", basis),
-        "duoi-nguong": lambda: Outcome(
-            "duoi-nguong", "khong", "Chưa đến ngưỡng phải khai báo",
-            "Công suất của bạn dưới ngưỡng của Phụ lục I, nên chưa bắt buộc khai báo. Doanh nghiệp không thuộc diện "
-            "vẫn được khuyến khích khai báo. Hãy kiểm tra lại khi công suất tăng.", basis),
-        "chua-ro-cong-suat": lambda: Outcome(
-            "chua-ro-cong-suat", "chua-ro", "Cần biết công suất để kết luận",
-            "Ngành của bạn có ngưỡng công suất. Hãy xem công suất thiết kế hoặc sản lượng năm trong hồ sơ môi trường "
-            "của cơ sở, rồi làm lại bài kiểm tra.", basis),
-        "dat-quy-mo": lambda: Outcome(
-            "dat-quy-mo", "phai", "Phải khai báo: cơ sở đạt quy mô nêu trong Phụ lục I",
-            f"Bạn cho biết cơ sở đạt quy mô, công suất mà Phụ lục I nêu cho ngành của mình, nên thuộc diện phải khai "
-            f"báo. Khai báo mỗi năm, {data.deadline}. {account} Chưa chắc về quy mô thì hãy đối chiếu Phụ lục I "
-            f"hoặc hỏi {ask}.", basis),
-        "duoi-quy-mo": lambda: Outcome(
-            "duoi-quy-mo", "khong", "Chưa đến quy mô phải khai báo",
-            f"Bạn cho biết cơ sở chưa đạt quy mô, công suất mà Phụ lục I nêu cho ngành của mình, nên chưa bắt buộc "
-            f"khai báo. Trang này chưa ghi quy mô đó: hãy đối chiếu Phụ lục I của Thông tư hoặc hỏi {ask}. Doanh "
-            "nghiệp không thuộc diện vẫn được khuyến khích khai báo.", basis),
-        "chua-ro-quy-mo": lambda: Outcome(
-            "chua-ro-quy-mo", "chua-ro", "Cần đối chiếu quy mô của cơ sở với Phụ lục I",
-            f"Phụ lục I nêu quy mô, công suất từ đó cơ sở phải khai báo; trang này chưa ghi quy mô đó cho ngành của "
-            f"bạn. Hãy đọc Phụ lục I của Thông tư (xem căn cứ dưới đây) hoặc hỏi {ask}.", basis),
-        "nganh-khac": lambda: Outcome(
-            "nganh-khac", "chua-ro", "Ngành của bạn chưa có trong danh sách của trang",
-            f"Phụ lục I có 16 ngành; trang này mới ghi những ngành đã kiểm chứng được. Hãy đọc Phụ lục I của Thông "
-            f"tư hoặc hỏi {ask}. Doanh nghiệp không thuộc diện vẫn được khuyến khích khai báo.", basis),
-    })
-
-    def ask_threshold(sector, number: int, unsure: bool) -> str:
-        """Question `number` of the sector's alternative thresholds; `unsure`: an earlier one was unknown."""
-        if number == len(sector.thresholds):
-            return outcome["chua-ro-cong-suat"] if unsure else outcome["duoi-nguong"]
-        threshold = sector.thresholds[number]
-        return check.add(Question(
-            f"{sector.id}-{number + 1}" + ("-chua-ro" if unsure else ""), f"{sector.id}-{_slug(threshold.unit)}",
-            f"{sector.name}: công suất của cơ sở tính theo {threshold.unit} là bao nhiêu? "
-            f"(Ngưỡng: từ {vn_number(threshold.minimum)} {threshold.unit}.)",
-            unit=threshold.unit, minimum=threshold.minimum, at_least=outcome["phai-khai-bao"],
-            below=ask_threshold(sector, number + 1, unsure), unknown=ask_threshold(sector, number + 1, True)))
-
-    def ask_scale(sector) -> str:
-        return check.add(Question(
-            f"{sector.id}-quy-mo", f"{sector.id}-quy-mo",
-            f"{sector.name}: cơ sở của bạn có đạt quy mô, công suất mà Phụ lục I của Thông tư nêu cho ngành này không?",
-            (Choice("co", "Có, đạt quy mô nêu trong Phụ lục I", outcome["dat-quy-mo"]),
-             Choice("khong", "Không, dưới quy mô đó", outcome["duoi-quy-mo"]),
-             Choice("khong-ro", "Không rõ", outcome["chua-ro-quy-mo"]))))
-
-    # thresholds are alternatives: reaching any one is enough; "below" needs every one answered
-    choices = [Choice(sector.id, sector.name, ask_threshold(sector, 0, False) if sector.thresholds else ask_scale(sector))
-               for sector in data.sectors]
-    if not data.sectors_complete:
-        choices.append(Choice("khac", "Ngành khác", outcome["nganh-khac"]))
-    check.add(Question("nganh", "nganh", "Cơ sở của bạn sản xuất trong ngành nào?", tuple(choices), multiple=True))
-    return check
-
-
-def epr_check(data: EprCheck) -> SelfCheck:
-    """EPR: producers and importers of a scheduled product group, unless exempt.
-
-    Selling under one's own brand, or having goods made to order, may make a business a producer
-    (not verified): such a business is never cleared, only told that the duty may apply and whom to ask.
-    """
-    ask = _names(data.ask)
-    deadlines = tuple((f"{d.task}, hạn trước ngày {d.before} hằng năm" + ("" if d.verified else f" ({CHECK_CURRENT})")
-                       + ".", tuple(d.sources)) for d in data.deadlines)
-    check = SelfCheck("epr", data.title, "vai-tro", examples=list(data.examples), ask=ask, deadlines=deadlines)
-    basis, exempt_basis = tuple(data.sources), tuple(data.exemption_sources)
-    threshold = vn_number(data.revenue_threshold)
-    own_brand = (f"Trách nhiệm có thể vẫn áp dụng với hàng bán dưới nhãn hiệu của chính bạn, hoặc hàng bạn đặt cơ sở "
-                 f"khác làm theo đơn: trang này chưa kiểm chứng được quy định về trường hợp đó. Hãy hỏi {ask}.")
-    cited = {s.ref for s in basis}
-    deadline_basis = tuple(s for _, sources in deadlines for s in sources if s.ref not in cited)
-    outcome = _Outcomes(check, {
-        "khong-san-xuat-nhap-khau": lambda: Outcome(
-            "khong-san-xuat-nhap-khau", "khong", "Trách nhiệm tái chế không đặt lên bạn",
-            "Trách nhiệm tái chế đặt lên tổ chức, cá nhân sản xuất, nhập khẩu sản phẩm, bao bì. Bạn không sản xuất, "
-            "không nhập khẩu, không bán hàng mang nhãn hiệu của mình, nên trách nhiệm này không đặt lên bạn. Nếu có "
-            "hàng mang nhãn hiệu của bạn, hãy làm lại bài kiểm tra và chọn ý đó.", basis[:1]),
-        "ban-lai": lambda: Outcome(
-            "ban-lai", "chua-ro", "Bán lại hàng của người khác: hãy xem lại hàng mang nhãn hiệu của bạn",
-            "Trách nhiệm tái chế đặt lên tổ chức, cá nhân sản xuất, nhập khẩu sản phẩm, bao bì. Với hàng bạn mua "
-            f"của người khác để bán lại, trách nhiệm thuộc về người sản xuất, nhập khẩu hàng đó. {own_brand}", basis),
-        "co-the-nhan-hieu": lambda: Outcome(
-            "co-the-nhan-hieu", "chua-ro", "Có thể có trách nhiệm tái chế với hàng mang nhãn hiệu của bạn",
-            "Doanh nghiệp bán hàng dưới nhãn hiệu của mình, hoặc đặt cơ sở khác làm hàng theo đơn, có thể được coi "
-            "là nhà sản xuất theo Nghị định 05/2025/NĐ-CP; trang này chưa kiểm chứng được điều đó. Nếu đúng vậy, "
-            "lịch áp dụng theo nhóm sản phẩm và các trường hợp được miễn trên trang này cũng áp dụng với hàng đó. "
-            f"Hãy hỏi {ask}.", basis),
-        "nhom-khac": lambda: Outcome(
-            "nhom-khac", "chua-ro", "Nhóm sản phẩm chưa có trong lịch áp dụng",
-            f"Lịch áp dụng trên trang gồm: {'; '.join(g.name.lower() for g in data.groups)}. "
-            "Sản phẩm có độc tính, khó tái chế hoặc khó thu gom có thể phải "
-            "đóng góp tài chính. Hãy đọc Điều 54, 55 của Luật và Điều 77 của Nghị định.",
-            (*basis, Source(ref=basis[0].ref, article="Điều 55"))),  # the first source is the Law
-        "mien-xuat-khau": lambda: Outcome(
-            "mien-xuat-khau", "khong", "Hàng của bạn không thuộc diện",
-            "Hàng xuất khẩu, hàng tạm nhập tái xuất, hàng dùng để nghiên cứu, học tập, thử nghiệm không "
-            "thuộc trách nhiệm tái chế.", exempt_basis[:1]),
-        "mien-doanh-thu": lambda: Outcome(
-            "mien-doanh-thu", "khong", "Được miễn vì doanh thu nhỏ",
-            f"Doanh thu một năm từ sản phẩm, bao bì thuộc diện dưới {threshold} tỷ đồng thì được miễn. "
-            "Hãy tính lại mỗi năm.", exempt_basis),
-        "chua-ro-doanh-thu": lambda: Outcome(
-            "chua-ro-doanh-thu", "chua-ro", "Cần biết doanh thu để kết luận",
-            f"Dưới {threshold} tỷ đồng một năm thì được miễn. Hãy lấy doanh thu năm trước từ sản phẩm, bao bì "
-            "thuộc diện, rồi làm lại bài kiểm tra.", exempt_basis),
-        "mien-tu-thu-hoi": lambda: Outcome(
-            "mien-tu-thu-hoi", "khong", "Được miễn vì tự thu hồi, dùng lại bao bì",
-            "Nhà sản xuất tự thu hồi và dùng lại bao bì của mình, đạt từ tỷ lệ bắt buộc trở lên, thì "
-            "được miễn. Hãy giữ số liệu thu hồi để chứng minh.", exempt_basis),
-    })
-
-    groups = []
-    for group in data.groups:
-        must = check.add(Outcome(
-            f"phai-{group.id}", "phai", f"Có trách nhiệm tái chế: {group.name.lower()}",
-            f"Trách nhiệm tái chế áp dụng với nhóm {group.name.lower()} từ ngày {vn_date(group.since)}. "
-            "Hãy chọn cách thực hiện: tự tổ chức tái chế (đăng ký kế hoạch, báo cáo kết quả hằng năm) "
-            "hoặc đóng tiền vào Quỹ Bảo vệ môi trường Việt Nam.",
-            tuple(dict.fromkeys((*basis, *deadline_basis))), tuple(text for text, _ in deadlines)))
-        after_revenue = must
-        if group.packaging:
-            after_revenue = check.add(Question(
-                f"{group.id}-thu-hoi", "tu-thu-hoi",
-                "Bạn có phải nhà sản xuất tự thu hồi và dùng lại bao bì của mình, đạt từ tỷ lệ bắt buộc "
-                "trở lên không?",
-                (Choice("co", "Có", outcome["mien-tu-thu-hoi"]), Choice("khong", "Không", must))))
-        revenue = check.add(Question(
-            f"{group.id}-doanh-thu", "doanh-thu",
-            "Doanh thu một năm từ sản phẩm, bao bì thuộc diện là bao nhiêu tỷ đồng?",
-            unit="tỷ đồng", minimum=data.revenue_threshold,
-            at_least=after_revenue, below=outcome["mien-doanh-thu"], unknown=outcome["chua-ro-doanh-thu"]))
-        purpose = check.add(Question(
-            f"{group.id}-muc-dich", "muc-dich",
-            "Hàng của bạn có phải toàn bộ là hàng xuất khẩu, tạm nhập tái xuất, hoặc để nghiên cứu, "
-            "học tập, thử nghiệm không?",
-            (Choice("co", "Có", outcome["mien-xuat-khau"]), Choice("khong", "Không", revenue))))
-        groups.append(Choice(group.id, f"{group.name} (từ ngày {vn_date(group.since)})", purpose))
-    groups.append(Choice("khac", "Sản phẩm khác", outcome["nhom-khac"]))
-    check.add(Question("nhom", "nhom", "Bạn sản xuất hoặc nhập khẩu những nhóm sản phẩm nào?", tuple(groups),
-                       multiple=True))
-    check.add(Question("vai-tro", "vai-tro", "Doanh nghiệp của bạn làm những việc nào dưới đây?", (
-        Choice("san-xuat", "Sản xuất sản phẩm, bao bì", "nhom"),
-        Choice("nhap-khau", "Nhập khẩu sản phẩm, bao bì", "nhom"),
-        Choice("nhan-hieu", "Bán hàng mang nhãn hiệu của mình nhưng do cơ sở khác làm, hoặc đặt cơ sở khác làm "
-                            "hàng theo đơn", outcome["co-the-nhan-hieu"]),
-        Choice("ban-lai", "Mua hàng của người khác để bán lại", outcome["ban-lai"]),
-        Choice("khong", "Không làm việc nào ở trên (chỉ mua hàng để dùng, hoặc chỉ làm dịch vụ)",
-               outcome["khong-san-xuat-nhap-khau"], exclusive=True),
-    ), multiple=True))
-    return check
-
-
-def _slug(unit: str) -> str:
-    """'tấn/năm' -> 'tan-nam', 'kWh/năm' -> 'kwh-nam': the unit part of a capacity question's key."""
-    plain = unicodedata.normalize("NFKD", unit.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
-    return "-".join(re.findall(r"[a-z0-9]+", plain))
-
-
-def self_checks(data: SelfCheckFile) -> dict[str, SelfCheck]:
-    return {"khai-bao": declaration_check(data.declaration), "epr": epr_check(data.epr)}
-
-
-# The worked examples of content/selfchecks.yml, checked as content
-
-
-@dataclass(frozen=True)
-class ExampleProblem:
-    path: tuple  # into the file's data, for the line number
-    code: str
-    message: str
-    name: str
-    field: str
-
-
-def example_problems(data: SelfCheckFile) -> list[ExampleProblem]:
-    """Every worked example must use the form's questions and answers and reach its `expect`ed outcomes."""
-    problems = []
-    for part, check in zip(("declaration", "epr"), self_checks(data).values()):
-        for index, example in enumerate(check.examples):
-            here = (part, "examples", index)
-            unknown = sorted(set(example.answers) - check.keys)
-            for key in unknown:
-                problems.append(ExampleProblem(
-                    (*here, "answers", key), "E-VALUE",
-                    f'mã câu hỏi "{key}" không có trong bài tự kiểm tra; các mã hợp lệ: {", ".join(sorted(check.keys))}',
-                    example.name, f"answers.{key}"))
-            if unknown:
-                continue
-            try:
-                result = evaluate(check, example.answers)
-            except AnswerError as error:
-                at = (*here, "answers", error.key) if error.key in example.answers else (*here, "answers")
-                problems.append(ExampleProblem(at, "E-VALUE", error.message, example.name, f"answers.{error.key}"))
-                continue
-            misspelt = [o for o in example.expect if o not in check.outcomes]
-            if misspelt:
-                close = difflib.get_close_matches(misspelt[0], list(check.outcomes), n=1, cutoff=0.6)
-                hint = f' (có phải "{close[0]}"?)' if close else ""
-                problems.append(ExampleProblem(
-                    (*here, "expect"), "E-VALUE",
-                    f'kết quả "{misspelt[0]}" không có trong bài tự kiểm tra{hint}; các kết quả: '
-                    f'{", ".join(check.outcomes)}', example.name, "expect"))
-            elif set(result.outcome_ids) != set(example.expect):
-                got = "; ".join(f'"{r.outcome.id}" ({r.outcome.title})' for r in result.reached)
-                problems.append(ExampleProblem(
-                    (*here, "expect"), "E-EXAMPLE",
-                    f'với các câu trả lời này, bài tự kiểm tra cho kết quả {got}, không phải '
-                    f'{", ".join(example.expect)}; nếu dữ liệu mới là đúng, hãy sửa expect theo kết quả này',
-                    example.name, "expect"))
-    return problems
+def self_checks(data: SelfCheckFile | list[SelfCheckRecord], obligations: Mapping[str, Any],
+                today: dt.date | None = None) -> dict[str, Check]:
+    """Every check (of the file, or the site's list), by id; `obligations`: id -> obligation record or entity."""
+    data = data.checks if isinstance(data, SelfCheckFile) else data
+    return {c.id: Check(c, {o: obligations[o] for outcome in c.outcomes for o in (*outcome.obligations, *outcome.related)
+                            if o in obligations}, today)
+            for c in data}

@@ -64,12 +64,41 @@ AGENCY_KINDS = Vocabulary("agency_kinds", {
     "bo": "Cơ quan Trung ương",
     "doanh-nghiep": "Doanh nghiệp",
     "dia-phuong-khac": "Địa phương khác",
+    "chua-ro": "Chưa xác định (bản ghi tạm do công cụ nhập kế hoạch tạo)",
 })
 # Only the words the plan itself uses for a body's part in a duty; a duty whose text uses
 # neither has no role (references.py checks the word is in the text).
 DUTY_ROLES = Vocabulary("duty_roles", {
     "chu-tri": "Chủ trì",
     "phoi-hop": "Phối hợp",
+})
+# What a part of a plan's text is, read from its heading (plansite/plan_import.py reads it).
+PART_ROLES = Vocabulary("part_roles", {
+    "muc-dich": "Mục đích, yêu cầu",
+    "muc-tieu": "Mục tiêu",
+    "nhiem-vu": "Nhiệm vụ, giải pháp, nội dung (các mục ở tasks.yml)",
+    "kinh-phi": "Kinh phí",
+    "to-chuc": "Tổ chức thực hiện (các mục ở duties.yml)",
+    "khac": "Phần khác, giữ nguyên văn",
+})
+# What a column of an appendix table holds: the known columns become fields of a deliverable,
+# any other column is kept, cell by cell, in its `cells`.
+APPENDIX_FIELDS = Vocabulary("appendix_fields", {
+    "so-thu-tu": "Số thứ tự (number)",
+    "danh-muc": "Danh mục, nội dung (description)",
+    "chu-tri": "Đơn vị chủ trì (lead)",
+    "phoi-hop": "Đơn vị phối hợp (coordinators)",
+    "don-vi-tinh": "Đơn vị tính (unit)",
+    "so-luong": "Số lượng (quantity)",
+    "thoi-gian": "Thời gian thực hiện (period)",
+    "khac": "Cột khác (cells)",
+})
+# Fields an import filled with a placeholder, because the document does not give them;
+# `make check` lists every record that still has one.
+REVIEW_FIELDS = Vocabulary("review_fields", {
+    "id": "Mã (đặt tạm theo số thứ tự)",
+    "short_title": "Tên ngắn (lấy tạm từ đầu nguyên văn)",
+    "tasks": "Nhiệm vụ liên quan (văn bản không nêu)",
 })
 PLAN_STATUSES = Vocabulary("plan_statuses", {
     "du-thao": "Dự thảo",
@@ -84,10 +113,6 @@ GUIDANCE_KINDS = Vocabulary("guidance_kinds", {
     "muc-tieu": "Mục tiêu",
     "thong-tin": "Thông tin",
 })
-SELF_CHECKS = Vocabulary("self_checks", {
-    "khai-bao": "Khai báo dữ liệu môi trường (Thông tư 42/2020/TT-BCT)",
-    "epr": "Trách nhiệm tái chế của nhà sản xuất, nhập khẩu (EPR)",
-})
 # Material's own icons (shipped with the theme, drawn inline) that a kind of business may show.
 ICONS = Vocabulary("icons", {
     "material-cart": "Xe đẩy hàng (siêu thị)",
@@ -100,4 +125,27 @@ ICONS = Vocabulary("icons", {
 # Pictures the site draws (plansite/templates/_figures.j2), that a rule may show beside its text.
 FIGURES = Vocabulary("figures", {
     "tui-ni-long": "Túi ni lông bị cấm, theo tỉ lệ: nhỏ hơn 50 cm × 50 cm, một lớp màng dưới 50 µm",
+    "epr-so-do": "Sơ đồ: ai có trách nhiệm tái chế (EPR) và cách thực hiện (vẽ từ dữ liệu của bài tự kiểm tra EPR)",
+})
+# "Được / Không được" (content/guidance/allowed.yml): what a line of a rule's plain list says.
+ALLOWED_KINDS = Vocabulary("allowed_kinds", {
+    "duoc": "Được",
+    "khong-duoc": "Không được",
+    "hoi": "Chưa rõ: hãy hỏi",
+})
+# Pictures of everyday things for "Được / Không được" (Material's icons, drawn inline): the label
+# beside each picture carries the meaning, the icon only helps the eye.
+PICTURES = Vocabulary("pictures", {
+    "material-shopping-outline": "Túi",
+    "material-basket-outline": "Giỏ, túi dùng nhiều lần",
+    "material-hand-coin": "Trả tiền",
+    "material-food-takeout-box-outline": "Hộp đựng thức ăn",
+    "material-cup-outline": "Cốc",
+    "material-silverware-fork-knife": "Thìa, dĩa, dao",
+    "material-package-variant": "Hàng đóng gói sẵn",
+    "material-toothbrush": "Bàn chải đánh răng",
+    "material-razor-double-edge": "Dao cạo",
+    "material-shower-head": "Đồ dùng khi tắm",
+    "material-bottle-tonic-outline": "Chai, gói nhỏ",
+    "material-recycle": "Tái chế",
 })

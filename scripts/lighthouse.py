@@ -86,7 +86,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--no-build", action="store_true", help="measure the site already in --site-dir")
+    parser.add_argument("--page", action="append", default=[], metavar="NAME=PATH",
+                        help="measure this page instead of the three defaults (repeatable), e.g. "
+                             "selfcheck=huong-dan/tu-kiem-tra-epr/")
     args = parser.parse_args(argv)
+    pages = dict(page.split("=", 1) for page in args.page) or PAGES
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Gzipping, directory=str(args.site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -98,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     print("| page | Performance | Accessibility | Best Practices | SEO | requests to other hosts |")
     print("|---|---:|---:|---:|---:|---|")
     try:
-        for name, path in PAGES.items():
+        for name, path in pages.items():
             scores, foreign = summary(run(binary, base + path, REPORTS / f"{name}.json"))
             print(f"| {name} (/{path}) | " + " | ".join(str(scores[c]) for c in CATEGORIES)
                   + f" | {', '.join(foreign) or 'none'} |", flush=True)

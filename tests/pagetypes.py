@@ -41,6 +41,8 @@ PAGES = {
     "faq": served(routes.FAQ),
     "whats-new": served(routes.WHATS_NEW),
     "glossary": served(routes.GLOSSARY),
+    "staff": served(routes.STAFF),
+    "data": served(routes.DATA),
     "search": "tim-kiem/?q=nh%E1%BB%B1a",
     "404": "404.html",
 }

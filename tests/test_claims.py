@@ -109,8 +109,10 @@ def test_a_document_of_unknown_standing_qualifies_what_rests_only_on_it(content)
     for uri in pages:
         assert key in build.markdown[uri], uri
     timeline = build.markdown[routes.CHANGES]
-    heading = timeline.index("{: #tran-dau-cap-co-so }")
-    standing = timeline[heading:timeline.index("\n\n", timeline.index("standing", heading))]
+    # /thay-doi/ tells each rule in a fold: its summary is the title and the standing
+    anchor = timeline.index('id="tran-dau-cap-co-so"')
+    fold = timeline.rindex("<details", 0, anchor)
+    standing = timeline[fold:timeline.index("</summary>", fold)]
     assert "chưa rõ còn hiệu lực hay không" in standing and "Đang áp dụng" not in standing
     assert build.site.index["obligations"]["tran-dau-cap-co-so"].standing.label == \
         "Đã áp dụng, chưa rõ hiệu lực hiện nay"
@@ -219,3 +221,33 @@ def test_a_reference_or_plan_flagged_unverified_shows_the_standard_line_on_its_p
                      ("cac-ke-hoach/kh-128-2023/index.md", "plan/kh-128-2023"),
                      (routes.PAGES["lineage"], "plan/kh-128-2023")]:
         assert re.search(rf'data-claim="{re.escape(key)}"[^>]*>{re.escape(line)}', build.markdown[uri]), uri
+
+
+# Derived pages add no facts: where the site reads something into a record, it says so; where it
+# depends on the date, the record's dates decide.
+
+
+def test_a_target_from_a_year_is_never_told_as_passed_and_a_target_by_a_year_is(content):
+    build = prepare(content.parent, today=dt.date(2030, 6, 1))
+    since = next(i for i in build.site.guidance if i.record.target_since)
+    by = next(i for i in build.site.guidance if i.record.target_year and i.record.target_year < 2030)
+    topic = build.markdown[routes.page_of(since.topic)]
+    block = topic[topic.index(f"{{: #{since.record.id} }}"):]
+    block = block[:block.index("\n### ")] if "\n### " in block else block
+    assert f"từ năm {since.record.target_since}" in block and "đã qua" not in block
+    page = build.markdown[routes.page_of(by.topic)]
+    block = page[page.index(f"{{: #{by.record.id} }}"):]
+    assert f"Năm {by.record.target_year} đã qua" in block[:block.index("\n### ")]
+
+
+def test_a_topics_bodies_and_a_tasks_borrowed_period_are_labelled_as_the_sites_reading(content):
+    build = prepare(content.parent, today=TODAY)
+    topic = next(t for t in build.site.topics if t.record.agencies)
+    page = build.markdown[routes.page_of(topic)]
+    bodies = page[page.index("## Đơn vị được các kế hoạch giao việc"):]
+    assert "Theo cách hiểu của trang" in bodies.split("\n- ")[0]
+    plan = build.site.main_plan
+    borrowed = [t for t in plan.tasks if t.record.period is None]
+    assert borrowed
+    progress = build.markdown[routes.timeline_page(plan)]
+    assert "trang lấy thời gian của cả Kế hoạch (cách hiểu của trang)" in progress

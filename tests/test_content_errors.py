@@ -140,7 +140,7 @@ def test_3_misspelt_field_points_at_the_key_and_lists_the_allowed_fields(content
     assert only(content.problems()) == Problem(
         "content/agencies.yml", line, column, "E-FIELD-UNKNOWN",
         'trường "tittle" không có trong lược đồ (gõ nhầm tên?); '
-        "các trường hợp lệ: id, name, kind, successor, founded",
+        "các trường hợp lệ: id, name, kind, aliases, verified, successor, founded, changes",
         "so-tai-chinh", "tittle",
     )
 
@@ -152,13 +152,13 @@ def test_3_misspelt_field_suggests_the_field_it_means_and_is_not_also_reported_m
     assert problem == Problem(
         "content/plans/2024/tasks.yml", line, column, "E-FIELD-UNKNOWN",
         'trường "shorttitle" không có trong lược đồ (có phải "short_title"?); '
-        "các trường hợp lệ: id, number, short_title, text, cites, period",
+        "các trường hợp lệ: id, number, part, label, short_title, text, items, review, cites, period, changes",
         "cum-cong-nghiep", "shorttitle",
     )
     assert problem.format() == (
         f'content/plans/2024/tasks.yml:{line}:{column} [E-FIELD-UNKNOWN] bản ghi "cum-cong-nghiep" → trường "shorttitle": '
         'trường "shorttitle" không có trong lược đồ (có phải "short_title"?); '
-        "các trường hợp lệ: id, number, short_title, text, cites, period")
+        "các trường hợp lệ: id, number, part, label, short_title, text, items, review, cites, period, changes")
 
 
 def test_3_misspelt_field_in_a_nested_list_suggests_the_field_it_means(content):
@@ -167,7 +167,7 @@ def test_3_misspelt_field_in_a_nested_list_suggests_the_field_it_means(content):
     line, column = content.where(DUTIES, "Txt:")
     assert only(content.problems()) == Problem(
         "content/plans/2024/duties.yml", line, column, "E-FIELD-UNKNOWN",
-        'trường "Txt" không có trong lược đồ (có phải "text"?); các trường hợp lệ: text, role, related_tasks, '
+        'trường "Txt" không có trong lược đồ (có phải "text"?); các trường hợp lệ: label, text, items, role, related_tasks, '
         "cites, names", None, "sections[4].duties[1].Txt",
     )
 
@@ -188,7 +188,7 @@ def test_3_a_stray_key_like_a_field_the_record_has_gets_no_suggestion(content):
     assert only(content.problems()) == Problem(
         "content/agencies.yml", line, column, "E-FIELD-UNKNOWN",
         'trường "nmae" không có trong lược đồ (gõ nhầm tên?); '
-        "các trường hợp lệ: id, name, kind, successor, founded",
+        "các trường hợp lệ: id, name, kind, aliases, verified, successor, founded, changes",
         "so-tai-chinh", "nmae",
     )
 
@@ -203,13 +203,13 @@ def test_3_two_misspelt_fields_each_get_their_hint_and_nothing_is_reported_missi
 
 
 def test_3_missing_required_field_points_at_the_record(content):
-    content.edit(DELIVERABLES, "    unit: Lớp\n", "")
-    line, column = content.where(DELIVERABLES, "id: lop-tap-huan")
+    content.edit(TASKS, "    short_title: Cụm công nghiệp, làng nghề và xử lý ô nhiễm\n", "")
+    line, column = content.where(TASKS, "id: cum-cong-nghiep")
     problem = only(content.problems())
-    assert problem == Problem("content/plans/2024/deliverables.yml", line, column, "E-FIELD-MISSING",
-                              'thiếu trường bắt buộc "unit"', "lop-tap-huan", "unit")
-    assert problem.format() == (f'content/plans/2024/deliverables.yml:{line}:{column} [E-FIELD-MISSING] bản ghi "lop-tap-huan" '
-                                '→ trường "unit": thiếu trường bắt buộc "unit"')
+    assert problem == Problem("content/plans/2024/tasks.yml", line, column, "E-FIELD-MISSING",
+                              'thiếu trường bắt buộc "short_title"', "cum-cong-nghiep", "short_title")
+    assert problem.format() == (f'content/plans/2024/tasks.yml:{line}:{column} [E-FIELD-MISSING] bản ghi "cum-cong-nghiep" '
+                                '→ trường "short_title": thiếu trường bắt buộc "short_title"')
 
 
 def test_3_wrong_type_says_what_was_found_and_what_is_expected(content):
@@ -548,7 +548,7 @@ def test_6_bom_and_crlf_are_repaired_with_warnings_and_lines_still_count_right(c
                 "tệp dùng kiểu xuống dòng Windows (CRLF); đã tự chuyển sang LF", warning=True),
         Problem("content/plans/2024/tasks.yml", line, 5, "E-FIELD-UNKNOWN",
                 'trường "tittle" không có trong lược đồ (gõ nhầm tên?); '
-                "các trường hợp lệ: id, number, short_title, text, cites, period", "cum-cong-nghiep", "tittle"),
+                "các trường hợp lệ: id, number, part, label, short_title, text, items, review, cites, period, changes", "cum-cong-nghiep", "tittle"),
     ]
 
 

@@ -99,7 +99,7 @@ def test_an_ended_obligation_moves_to_the_history_section():
     title = "Bao bì PE, PP có ít nhất 20% nhựa tái chế"
     assert "## Đã hết hiệu lực" not in before
     history = after.split("## Đã hết hiệu lực", 1)[1]
-    assert title in history and title not in after.split("## Mốc thời gian của loại hình này")[0]
+    assert title in history and title not in after.split("## Mốc thời gian")[0]
 
 
 def test_the_timeline_marks_today_between_the_past_and_the_coming():

@@ -47,10 +47,30 @@ NOT_SHOWN_AS_TEXT: dict[tuple[str, str], str] = {
     ("ReportedIssue", "url"): "the address the source's name links to",
     ("Obligation", "figure"): "drawn as a picture beside the rule (tests/test_visual.py finds the figure)",
     ("BusinessKind", "icon"): "shown as the kind's icon, not as text",
+    ("Picture", "icon"): "drawn as the picture beside its label (tests/test_journeys.py looks at the figure)",
     ("SelfCheckExample", "answers"): "the form's question keys and choice codes; the table of worked examples shows "
                                      "them as the choices' labels and the numbers as understood",
-    ("SelfCheckExample", "expect"): "outcome ids; the table of worked examples links each example to its outcomes "
-                                    "(tests/test_guidance.py checks every row)",
+    ("SelfCheckExample", "expect"): "outcome ids and statuses; the table of worked examples links each example to "
+                                    "its outcomes with their status on its date (tests/test_guidance.py checks every row)",
+    ("Rule", "when"): "question and choice ids: the decision table writes each condition in words, a number's range "
+                      "as 'từ 300.000 kWh/năm' (Range min, below are looked for; tests/test_guidance.py checks each)",
+    ("Rule", "then"): "an outcome id: the decision table links each rule to its outcome (#ket-qua-<id>)",
+    ("Outcome", "kind"): "shown as the outcome's status line ('Có áp dụng', 'Chưa kết luận được'…), worked out from "
+                         "the kind and the obligations' dates (tests/test_selfcheck.py)",
+    ("Question", "type"): "shown as how to answer ('chọn một ý', 'có hoặc không', 'một số, đơn vị …') in the list "
+                          "of questions, and as the form's radio buttons, boxes or number field",
+    ("Part", "role"): "where a part's items live (tasks.yml, duties.yml) and how it is laid out; its heading shows",
+    ("AppendixColumn", "field"): "which field of a row fills the column; the column's title shows",
+    ("AppendixColumn", "key"): "which cells of a row fill an other column; the cells show",
+    ("Cell", "column"): "the key of the column the cell sits in",
+    ("AppendixColumn", "end"): "the punctuation after the last body of a cell, shown there",
+    ("Section", "inline"): "layout: the body and its duty on one line",
+    ("Task", "review"): "placeholders an import left, listed by make check [W-REVIEW] (tests/test_import.py)",
+    ("Plan", "review"): "placeholders an import left, listed by make check [W-REVIEW] (tests/test_import.py)",
+    ("Deliverable", "review"): "placeholders an import left, listed by make check [W-REVIEW] (tests/test_import.py)",
+    ("Agency", "verified"): "false only on a stub an import made, listed by make check [W-REVIEW]",
+    ("Agency", "aliases"): "other spellings the name matcher (plansite/names.py) accepts, not text of the site",
+    ("LegalReference", "aliases"): "names without a number the name matcher (plansite/names.py) accepts",
 }
 # (model, field) -> the page an id (not a record id) stands for: it must be linked from the record's page.
 LINKED_PAGES = {
@@ -67,6 +87,7 @@ SHOWN_ON_TARGET: dict[tuple[str, str], str] = {
 _REFS = [r.record.id for r in LOADED.references]
 FILL: list[tuple[str, tuple, object]] = [
     ("plans/2024/plan.yml", ("status",), "ban-hanh"),
+    ("selfchecks.yml", ("checks", 1, "questions", 3, "hint"), "Gợi ý thử cho câu hỏi về doanh thu."),
     ("plans/2024/plan.yml", ("number",), "999/KH-UBND"),
     ("plans/2024/plan.yml", ("date",), "15/01/2024"),
     ("plans/2024/plan.yml", ("results",), ["Đã mở hai lớp tập huấn (số liệu thử)."]),
@@ -74,6 +95,25 @@ FILL: list[tuple[str, tuple, object]] = [
     ("plans/2024/tasks.yml", ("tasks", 0, "period"), "Quý III/2024"),
     ("plans/2024/tasks.yml", ("tasks", 0, "changes"), [{"date": "20/11/2026", "text": "Thêm thời gian (ghi chú thử)."}]),
     ("plans/2024/deliverables.yml", ("deliverables", 0, "results"), ["Một lớp đã mở (số liệu thử)."]),
+    ("plans/2024/deliverables.yml", ("deliverables", 0, "review"), ["tasks"]),
+    ("plans/2024/deliverables.yml", ("deliverables", 0, "label"), "1a"),
+    ("plans/2024/deliverables.yml", ("deliverables", 0, "cells"), [{"column": "ghi-chu", "text": "Ô ghi chú thử"}]),
+    ("plans/2024/plan.yml", ("text", "appendices", 0, "columns"), [
+        {"title": "TT", "field": "so-thu-tu"}, {"title": "Danh mục", "field": "danh-muc"},
+        {"title": "Đơn vị chủ trì", "field": "chu-tri", "group": "Đơn vị phối hợp"},
+        {"title": "Đơn vị phối hợp", "field": "phoi-hop", "group": "Đơn vị phối hợp", "end": "."},
+        {"title": "Đơn vị tính", "field": "don-vi-tinh"}, {"title": "Số lượng", "field": "so-luong"},
+        {"title": "Thời gian thực hiện", "field": "thoi-gian"},
+        {"title": "Ghi chú (cột thử)", "field": "khac", "key": "ghi-chu"}]),
+    ("plans/2024/plan.yml", ("text", "issuer_lines"), ["ỦY BAN NHÂN DÂN (thử)", "THÀNH PHỐ HÀ NỘI (thử)"]),
+    ("plans/2024/plan.yml", ("text", "motto_lines"), ["CỘNG HÒA (dòng thử)", "Độc lập (dòng thử)"]),
+    ("plans/2024/tasks.yml", ("tasks", 0, "label"), "1a)"),
+    ("plans/2024/tasks.yml", ("tasks", 0, "part"), "II"),
+    ("plans/2024/tasks.yml", ("tasks", 0, "review"), ["short_title"]),
+    ("plans/2024/plan.yml", ("review",), ["short_title"]),
+    ("plans/2024/duties.yml", ("sections", 0, "heading"), "Sở Công Thương (tên thử)"),
+    ("agencies.yml", ("agencies", 0, "aliases"), ["Tên khác thử"]),
+    ("references.yml", ("references", 0, "aliases"), ["Tên khác thử của văn bản"]),
     ("references.yml", ("references", 0, "replaced_by"), _REFS[1]),
     ("references.yml", ("references", 0, "status"), "bi-thay-the"),  # as a replaced document must say
     ("glossary.yml", ("terms", 0, "cites"), [_REFS[0]]),
@@ -161,6 +201,10 @@ def _values(content_type: str, model: BaseModel, path: tuple = (), page: str | N
                 yield from _values(content_type, item, field_path, own)
         else:
             yield field_path, type(model).__name__, name, info.annotation, value, page
+            if isinstance(value, dict):  # a self-check rule's conditions: a number's range is a record
+                for item in value.values():
+                    if isinstance(item, BaseModel):
+                        yield from _values(content_type, item, field_path, page)
 
 
 def _literal_args(annotation) -> tuple | None:

@@ -22,7 +22,7 @@ from plansite.selfcheck import self_checks
 from plansite.textfmt import vn_number
 
 SITE = load_site(FIXTURE_CONTENT).site
-CHECKS = self_checks(SITE.selfchecks)
+CHECKS = self_checks(SITE.selfchecks, SITE.index["obligations"], SITE.today)
 
 
 def address(entity_or_uri) -> str:
@@ -43,7 +43,7 @@ def test_a_verified_self_check_outcome_rests_only_on_verified_sources():
     references = {r.record.id: r.record for r in SITE.references}
     for check in CHECKS.values():
         for outcome in check.outcomes.values():
-            for source in outcome.sources:
+            for source in check.basis(outcome):
                 assert unverified_source(references[source.ref], source.article) is None, (outcome.id, source)
 
 
@@ -125,15 +125,34 @@ def test_business_pages_show_what_applies_a_checklist_and_what_the_city_offers(f
         for item in kind.items:
             assert item.title in page.article
             assert f"../../huong-dan/{item.topic.record.id}/#{item.record.id}" in hrefs
-        for obligation in kind.obligations:
+        for obligation in kind.obligations:  # each rule told once, on this page; the rest link to it
             assert obligation.title in page.article
-            assert f"../../thay-doi/#{obligation.record.id}" in hrefs
+            assert html.count(f'id="{obligation.record.id}"') == 1
+            assert f"#{obligation.record.id}" in hrefs
         boxes = re.findall(r'<input type="checkbox" data-check="([^"]+)"', html)
         assert len(boxes) == len(kind.checklist) == len(set(boxes))
         for deliverable in kind.deliverables:
             assert deliverable.description in page.article
         for task in kind.tasks:
             assert f"../../nhiem-vu/{task.record.id}/" in hrefs
+
+
+def test_business_pages_put_the_checklist_right_after_the_first_step(fixture_site):
+    """Issue 19: the answer first. The checklist is the first section after "Việc làm trước tiên"."""
+    for kind in SITE.business_kinds:
+        page = page_for(fixture_site, address(kind))
+        html = page.path.read_text(encoding="utf-8")
+        after_first_step = html.split("Việc làm trước tiên:", 1)[1]
+        first_heading = re.search(r"<h2[^>]*>(.*?)</h2>", after_first_step).group(1)
+        assert "Danh sách việc cần làm" in first_heading, (kind.id, first_heading)
+        assert after_first_step.index('data-checklist=') < after_first_step.index("Quy định áp dụng")
+
+
+def test_business_pages_fold_the_per_year_list(fixture_site):
+    for kind in SITE.business_kinds:
+        html = page_for(fixture_site, address(kind)).path.read_text(encoding="utf-8")
+        by_year = re.search(r'<details class="by-year">(.*?)</details>', html, re.S)
+        assert by_year and "Năm " in by_year.group(1), kind.id
 
 
 def test_every_kind_of_business_the_rules_name_has_its_page_with_its_dates(fixture_site):
@@ -165,7 +184,7 @@ def test_training_classes_are_offered_only_when_data_lists_an_open_one(fixture_s
 def test_targets_are_not_listed_as_rules_and_say_when_their_year_has_passed(fixture_site):
     for kind in SITE.business_kinds:
         article = page_for(fixture_site, address(kind)).article
-        rules = article.split("Quy định áp dụng", 1)[1].split("Danh sách việc cần làm")[0]
+        rules = article.split("Quy định áp dụng", 1)[1].split("Mốc thời gian")[0]
         for item in kind.items:
             if item.kind == "muc-tieu":
                 assert item.title not in rules
@@ -315,9 +334,11 @@ def test_supermarket_battery_factory_and_family_are_three_clicks_from_home(fixtu
 
     supermarket = closest(lambda a: "siêu thị" in a and "Từ ngày 01/01/2026" in a and "Danh sách việc cần làm" in a)
     battery = closest(lambda a: "pin và ắc quy" in a.lower() and "01/01/2024" in a and "nhà máy pin, ắc quy" in a)
-    battery_sector = next(s for s in SITE.selfchecks.declaration.sectors if "pin" in s.name and s.thresholds)
-    threshold = f"{vn_number(battery_sector.thresholds[0].minimum)} {battery_sector.thresholds[0].unit}"
-    battery_declaration = closest(lambda a: battery_sector.name in a and threshold in a)
+    declaration = CHECKS["khai-bao"]
+    battery_rule = next(r for r in declaration.record.rules if r.when.get("nganh") == "pin-ac-quy")
+    sector = dict(declaration.choices(declaration.questions["nganh"]))["pin-ac-quy"]
+    threshold = declaration.condition_text(*next((q, c) for q, c in battery_rule.when.items() if q != "nganh"))
+    battery_declaration = closest(lambda a: sector in a and threshold in a)
     family = closest(lambda a: "Gia đình" in a and "túi" in a and "Hỏi ở đâu" in a)
     assert supermarket is not None and supermarket <= 3
     assert battery is not None and battery <= 3

@@ -15,20 +15,24 @@ PIPELINE: list[tuple[str, ...]] = [
     ("errors", "folding", "vocab", "periods", "textfmt", "gc_tuning", "history", "search_bundle", "claims",
      "drawing", "plaintext",
      "table_layout", "today"),  # leaves
-    ("loader", "cards"),  # cards: drawn with drawing, from plain text
+    ("loader", "names", "cards", "vn_numbers"),  # vn_numbers: numbers as people type them (reads textfmt)  # names: the one name matcher for documents and bodies; cards: drawn from plain text
     ("schema_types",),
-    ("schema_bodies", "schema_plans", "schema_guidance", "schema_selfchecks"),  # one file per content family
+    ("schema_bodies", "schema_plans", "schema_guidance", "schema_selfchecks", "schema_allowed"),  # one file per content family
     ("schema",),  # gathers them
     ("schema_errors", "selfcheck"),  # the self-checks' rules: from the schema's data, checked with the content
+    ("selfcheck_lint",),  # a check checked before it ships, walked with the engine
     ("references",),
     ("glossary",),
     ("model",),
     ("content",),
-    ("routes", "changes"),
+    ("routes", "pending", "changes"),  # pending: unverified claims, for the staff page
+    ("spreadsheet",),  # the open data's Excel workbook
     ("pages",),
     ("render",),
-    ("feeds", "opendata", "seo", "atom", "poster"),
-    ("build", "search"),
+    ("feeds", "opendata", "plan_reader", "seo", "atom", "poster"),  # plan_reader: .docx and .md plans as paragraphs and tables
+    ("plan_parse",),  # the parts of the administrative form in those blocks
+    ("plan_records",),  # the parsed plan as a plan folder's records, linked to the content
+    ("build", "search", "plan_import"),  # plan_import: `make import`, writes the plan folder and the report
     ("audit",),  # the review queue reads a whole build
 ]
 LEVEL = {module: level for level, modules in enumerate(PIPELINE) for module in modules}

@@ -56,7 +56,8 @@ def records(site) -> dict[str, list]:
     """Each top-level table's records, read from the model directly: (plan id or None, entity)."""
     shared = {"agencies": site.agencies, "references": site.references, "glossary": site.glossary,
               "obligations": site.obligations, "contacts": site.contacts, "trainings": site.trainings,
-              "topics": site.topics, "businesses": site.business_kinds, "guidance": site.guidance, "faq": site.faq}
+              "topics": site.topics, "businesses": site.business_kinds, "guidance": site.guidance, "faq": site.faq,
+              "selfchecks": [site.wrap(c) for c in site.selfchecks], "allowed": site.allowed}
     result = {name: [(None, e) for e in entities] for name, entities in shared.items()}
     result["plans"] = [(p.id, p) for p in site.plans]
     result["tasks"] = [(p.id, t) for p in site.plans for t in p.tasks]
@@ -208,11 +209,12 @@ def test_schemas_and_feeds_are_published_and_listed(build, project):
         assert download.size == len(build.files[download.path])
 
 
-def test_the_data_page_is_planned_and_in_the_about_section(build):
+def test_the_data_page_is_planned_and_in_the_main_navigation(build):
+    """Issue 19: a journalist finds the open data among the site's tabs, not only in the footer."""
     page = next(p for p in build.pages if p.src_uri == routes.DATA)
     assert page.context["downloads"] is build.downloads
-    about = next(section for section in navigation(build.site, build.pages) if routes.ABOUT in section.pages)
-    assert routes.DATA in about.pages
+    sections = navigation(build.site, build.pages)
+    assert any(section.pages[0] == routes.DATA for section in sections)
 
 
 # The built site
@@ -293,3 +295,67 @@ def test_the_data_page_links_every_download_and_the_footer_links_the_page(build,
         footer = [href for href, classes in links_of(served_file(built, src)) if "site-open-data" in classes]
         assert len(footer) == 1, src
         assert urljoin(url_of(src), footer[0]) == f"http://x/{routes.DATA_DIR}/"
+
+
+# The Excel workbook, for people (plansite/spreadsheet.py)
+
+
+def test_the_workbook_opens_with_vietnamese_sheets_headings_names_and_caveats(build):
+    """Issue 19: a journalist's spreadsheet. Opened with openpyxl, as Excel would read it."""
+    from openpyxl import load_workbook
+
+    from plansite import schema, spreadsheet
+
+    site = build.site
+    book = load_workbook(io.BytesIO(build.files[spreadsheet.PATH]))
+    assert {"Nhiệm vụ", "Mốc thời gian", "Văn bản", "Đơn vị"} <= set(book.sheetnames)
+
+    def table(name):
+        rows = list(book[name].iter_rows(values_only=True))
+        header = list(rows[0])
+        assert all(h and not SNAKE.match(h) for h in header), header  # headings in words, not field names
+        return header, [dict(zip(header, row)) for row in rows[1:]]
+
+    # headings from the schema's own descriptions
+    header, rules = table("Mốc thời gian")
+    assert spreadsheet.heading(schema.Obligation, "starts") in header
+    assert spreadsheet.heading(schema.Obligation, "starts") == "Ngày bắt đầu áp dụng"
+    assert len(rules) == len(site.obligations)
+    for obligation, row in zip(site.obligations, rules):
+        assert row["Quy định"] == obligation.record.title
+        assert row["Ngày bắt đầu áp dụng"].date() == obligation.record.starts  # a date, not text
+        assert row[spreadsheet.CAVEATS] == (opendata_caveats(obligation) or spreadsheet.VERIFIED)
+        assert row[spreadsheet.TODAY].startswith(obligation.standing.label)
+    assert any(row[spreadsheet.CAVEATS] != spreadsheet.VERIFIED for row in rules)  # the fixture has caveats
+
+    # every task, with its effective period filled in and the plan it comes from, named
+    header, tasks = table("Nhiệm vụ")
+    expected = [(p, t) for p in site.plans for t in p.tasks]
+    assert len(tasks) == len(expected) > 0
+    for (plan, task), row in zip(expected, tasks):
+        assert row["Kế hoạch"] == plan.label
+        assert row["Thời gian thực hiện"] == str(task.effective_period) != ""
+        assert row["Bắt đầu"].date() == task.effective_period.start
+        assert row["Kế hoạch: tình trạng hôm nay"] in ("Đang áp dụng", "Đã kết thúc", "Chưa bắt đầu hoặc chưa rõ")
+
+    # names beside codes
+    _, duties = table("Việc được giao")
+    names = {a.record.id: a.name for a in site.agencies}
+    assert duties and all(row["Đơn vị"] == names[row["Mã đơn vị"]] for row in duties)
+    _, bodies = table("Đơn vị")
+    assert [row["Mã đơn vị"] for row in bodies] == [a.record.id for a in site.agencies]
+
+
+def opendata_caveats(entity) -> str:
+    from plansite.claims import caveat_text
+    return caveat_text(entity)
+
+
+def test_the_data_page_leads_with_the_workbook(build):
+    from plansite import spreadsheet
+
+    page = build.markdown[routes.DATA]
+    first_step = page.split("**Việc làm trước tiên:**", 1)[1].split("\n", 1)[0]
+    assert "du-lieu.xlsx" in first_step
+    assert page.index("du-lieu.xlsx") < page.index(".csv") and page.index("du-lieu.xlsx") < page.index(".json")
+    assert build.downloads.workbook.path == spreadsheet.PATH

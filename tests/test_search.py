@@ -96,11 +96,12 @@ TASK_PLASTIC = "/nhiem-vu/cong-nghe-va-giam-nhua/"
 CHEMICALS = "/nhiem-vu/cum-cong-nghiep/"  # says "hóa chất" twice
 
 # (query, page that must be found, within the first n results)
+# "nhựa" alone: the topic page and the self-checks titled with it (two since issue 16) may come first.
 CASES = [
-    ("nhựa", TASK_PLASTIC, 3),                       # as written
-    (nfd("nhựa"), TASK_PLASTIC, 3),                  # NFD input
-    ("nhua", TASK_PLASTIC, 3),                       # no tone marks or diacritics
-    ("NHỰA", TASK_PLASTIC, 3),                       # capitals
+    ("nhựa", TASK_PLASTIC, 5),                       # as written
+    (nfd("nhựa"), TASK_PLASTIC, 5),                  # NFD input
+    ("nhua", TASK_PLASTIC, 5),                       # no tone marks or diacritics
+    ("NHỰA", TASK_PLASTIC, 5),                       # capitals
     ("Giam Bao Bi Nhua", TASK_PLASTIC, 3),           # several words, mixed case, unmarked
     ("hóa chất", CHEMICALS, 5),                      # new tone placement (as on the page)
     ("hoá chất", CHEMICALS, 5),                      # old tone placement
@@ -176,6 +177,16 @@ def test_excerpts_show_the_page_text_with_the_typed_words_marked(search_page):
     excerpt = search_page.page.inner_html(".md-search-page__result p")
     assert "<mark>điều" in excerpt.lower()
     assert search.EXTRA_MARK not in excerpt
+
+
+def test_a_word_typed_with_tone_marks_marks_only_that_spelling(search_page):
+    """Issue 19: searching "chợ" marked "cho" too. Typed with its marks, a word marks only itself;
+    typed without them, it still marks every spelling ("dieu" marks "điều" above)."""
+    marked = search_page.page.evaluate(
+        "() => window.siteSearch.excerpt('Chợ cho khách túi chợ', ['chợ'])")
+    assert marked.count("<mark>") == 2 and "<mark>cho</mark>" not in marked and "<mark>Chợ</mark>" in marked
+    folded = search_page.page.evaluate("() => window.siteSearch.excerpt('Chợ cho khách', ['cho'])")
+    assert "<mark>Chợ</mark>" in folded and "<mark>cho</mark>" in folded
 
 
 def test_query_is_kept_in_the_address_and_runs_on_load(browser, fixture_url):

@@ -119,7 +119,8 @@ def _edit_yaml(path: Path, change) -> None:
 EDITOR_EDITS = {
     "a date": ("references.yml", lambda d: d["references"][0].update(date="18/11/2020")),
     "a start date": ("obligations.yml", lambda d: d["obligations"][-1].update(starts="11/02/2026")),
-    "a threshold": ("selfchecks.yml", lambda d: d["epr"].update(revenue_threshold=d["epr"]["revenue_threshold"] - 1)),
+    "a threshold": ("selfchecks.yml", lambda d: [c.update({k: v - 1 for k, v in c.items()}) for r in d["checks"][0]["rules"]
+                                                 for c in r["when"].values() if isinstance(c, dict)]),
     "a title": ("plans/2024/tasks.yml", lambda d: d["tasks"][0].update(short_title="Tên ngắn mới của nhiệm vụ")),
     "a review date": ("guidance/items.yml", lambda d: d["items"][0].update(reviewed="01/12/2026")),
     "a new record": ("glossary.yml", lambda d: d["terms"].append(
@@ -266,7 +267,7 @@ def test_adding_a_plan_is_adding_a_folder(project, tmp_path):
     site = tmp_path / "site"
     plan = load_site(project / "content").site.plan_by_id["2027"]
     text = page_for(site, "/cac-ke-hoach/2027/").article
-    assert normalise(plan.text.preamble) in text
+    assert all(normalise(paragraph) in text for paragraph in plan.text.preamble)
     for task in plan.tasks:
         assert normalise(task.record.text) in page_for(site, f"/cac-ke-hoach/2027/nhiem-vu/{task.record.id}/").article
     assert plan.deliverables[0].description in page_for(site, "/cac-ke-hoach/2027/tien-do/").article

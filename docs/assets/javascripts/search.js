@@ -17,7 +17,10 @@
   var MAX_VARIANTS = 16;
   // Measured on this site (BENCHMARKS.md): Pagefind's default weight lets a title with "khoa"
   // outrank the one page with "khóa" for the query "khóa"; 5 ranks exact diacritics first.
-  var RANKING = { diacriticSimilarity: 5 };
+  // pageLength (Pagefind's default 0.75): the guidance pages tell every rule in full once, in
+  // folds, which made the average page longer; a long topic page that mentions a document then
+  // outranked the document's own page for its number ("42/2020"). 0.85 weighs length a little more.
+  var RANKING = { diacriticSimilarity: 5, pageLength: 0.85 };
   // Starts the block of extra index words (plansite/search.py, EXTRA_MARK): never shown.
   var EXTRA_MARK = "\u2042";
   var EXCERPT_WORDS = 32;
@@ -95,6 +98,11 @@
     return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ");
   }
 
+  // Words as written (composed, lower case), tone marks kept.
+  function spelled(text) {
+    return text.normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
   // The query as typed, then the query with the longest glossary spelling it contains replaced
   // by every spelling of the same entry: every spelling of an entry gives the same searches.
   function variants(query, groups) {
@@ -141,11 +149,15 @@
   // searched words are, with them marked in whatever spelling the page uses.
   function excerpt(content, queries) {
     var shown = content.split(EXTRA_MARK)[0].split(/\s+/).filter(Boolean);
-    var terms = words(queries.join(" ")).split(" ");
+    // A word typed with its tone marks ("chợ") marks only that spelling, not "cho"; a word typed
+    // without them ("cho", "dieu") marks every spelling, as Pagefind found them.
+    var terms = spelled(queries.join(" ")).map(function (term) { return { text: term, exact: fold(term) !== term }; });
     var hits = shown.map(function (word) {
-      var parts = words(word).split(" ");
+      var parts = spelled(word);
       return terms.some(function (term) {
-        return parts.some(function (part) { return part.indexOf(term) === 0; });
+        return parts.some(function (part) {
+          return (term.exact ? part : fold(part)).indexOf(term.text) === 0;
+        });
       });
     });
     var best = 0;
@@ -209,7 +221,7 @@
     clearTimeout(timer);
     run();
   });
-  window.siteSearch = { fold: fold, words: words, excerpt: excerpt, variants: variants };
+  window.siteSearch = { fold: fold, words: words, excerpt: excerpt, variants: variants, spelled: spelled };
   var initial = new URLSearchParams(location.search).get("q");
   if (initial) {
     input.value = initial;
