@@ -52,6 +52,27 @@ def run_mkdocs(project: Path, site_dir: Path, *extra: str, env: dict | None = No
     )
 
 
+def _git(project: Path, *args: str, date: str | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Biên tập", "GIT_AUTHOR_EMAIL": "bien-tap@example.org",
+           "GIT_COMMITTER_NAME": "Biên tập", "GIT_COMMITTER_EMAIL": "bien-tap@example.org"}
+    if date:
+        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+
+
+def with_history(project: Path) -> Path:
+    """Put `project` in a git history: everything committed on 05/3/2024, then tasks.yml again on 28/11/2024
+    (a task's short title edited), as "Cập nhật lần cuối" and the sitemap read it."""
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", ".")
+    _git(project, "commit", "-q", "-m", "Nội dung ban đầu", date="2024-03-05T09:00:00+07:00")
+    tasks = project / "content" / "plans" / "2024" / "tasks.yml"
+    tasks.write_text(tasks.read_text(encoding="utf-8").replace("short_title: Tuyên truyền", "short_title: Tuyên truyền,"),
+                     encoding="utf-8")
+    _git(project, "commit", "-q", "-am", "Sửa tên nhiệm vụ", date="2024-11-28T16:30:00+07:00")
+    return project
+
+
 def fixture_project(target: Path) -> Path:
     """A copy of the project whose content/ is the fixture content."""
     project = copy_project(target)

@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 
-from conftest import run_mkdocs
+from conftest import run_mkdocs, with_history
 from htmltools import page_for
 
 LABEL = "Cập nhật lần cuối:"
 
 
-def _git(project, *args, date: str | None = None) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Biên tập", "GIT_AUTHOR_EMAIL": "bien-tap@example.org",
-           "GIT_COMMITTER_NAME": "Biên tập", "GIT_COMMITTER_EMAIL": "bien-tap@example.org"}
-    if date:
-        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
-
-
 def test_each_page_shows_the_date_its_own_source_last_changed(project, tmp_path):
-    _git(project, "init", "-q", "-b", "main")
-    _git(project, "add", ".")
-    _git(project, "commit", "-q", "-m", "Nội dung ban đầu", date="2024-03-05T09:00:00+07:00")
-    tasks = project / "content" / "plans" / "2024" / "tasks.yml"
-    tasks.write_text(tasks.read_text(encoding="utf-8").replace("short_title: Tuyên truyền", "short_title: Tuyên truyền,"),
-                     encoding="utf-8")
-    _git(project, "commit", "-q", "-am", "Sửa tên nhiệm vụ", date="2024-11-28T16:30:00+07:00")
+    with_history(project)
 
     result = run_mkdocs(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr

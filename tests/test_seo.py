@@ -5,9 +5,7 @@ lastmod is when the page's content last changed. On the fixture site, built insi
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 import xml.etree.ElementTree as ET
 from html import unescape
 from pathlib import Path
@@ -16,19 +14,11 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import FIXTURE_CONTENT, fixture_project, run_mkdocs
+from conftest import FIXTURE_CONTENT, fixture_project, run_mkdocs, with_history
 from plansite import seo
 from plansite.content import load_site
 
 SITE_URL = "https://example.org/bvmt/"
-
-
-def _git(project: Path, *args: str, date: str | None = None) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Biên tập", "GIT_AUTHOR_EMAIL": "bien-tap@example.org",
-           "GIT_COMMITTER_NAME": "Biên tập", "GIT_COMMITTER_EMAIL": "bien-tap@example.org"}
-    if date:
-        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
 
 
 @pytest.fixture(scope="module")
@@ -36,13 +26,7 @@ def site(tmp_path_factory) -> Path:
     """The fixture site in a git history: everything committed on 05/3/2024, tasks.yml again on 28/11/2024."""
     base = tmp_path_factory.mktemp("seo")
     project = fixture_project(base / "project")
-    _git(project, "init", "-q", "-b", "main")
-    _git(project, "add", ".")
-    _git(project, "commit", "-q", "-m", "Nội dung ban đầu", date="2024-03-05T09:00:00+07:00")
-    tasks = project / "content" / "plans" / "2024" / "tasks.yml"
-    tasks.write_text(tasks.read_text(encoding="utf-8").replace("short_title: Tuyên truyền", "short_title: Tuyên truyền,"),
-                     encoding="utf-8")
-    _git(project, "commit", "-q", "-am", "Sửa tên nhiệm vụ", date="2024-11-28T16:30:00+07:00")
+    with_history(project)
     result = run_mkdocs(project, base / "site",
                         env={"SITE_URL": SITE_URL, "PLANSITE_CARD_CACHE": str(base / "cards"),
                              "GIT_CEILING_DIRECTORIES": str(base)})
