@@ -77,6 +77,11 @@ def claim_key(entity: Any) -> str:
     return f"{entity.entity_type}/{ident}"
 
 
+def standing_known(caveats: Iterable[Caveat]) -> bool:
+    """False when a document the claim rests on has an unknown standing: it started, but may not hold today."""
+    return not any(c.kind == "standing" for c in caveats)
+
+
 def caveat_text(entity: Any) -> str:
     """The caveats as plain sentences, for outputs that are not HTML ("" when there are none)."""
     return " ".join(c.sentence for c in getattr(entity, "caveats", ()))

@@ -329,17 +329,15 @@ class Obligation(Entity):
     @property
     def standing(self) -> Standing:
         today, record = self.site.today, self.record
-        if record.ends is not None and today > record.ends:
-            return Standing("het-hieu-luc", None, None)
-        state = "sap-ap-dung" if today < record.starts else "dang-ap-dung"
-        days = (record.starts - today).days if state == "sap-ap-dung" else None
+        state, days = record.state_on(today)
+        if state == "het-hieu-luc":
+            return Standing(state, None, None)
         due = None
         if record.yearly_due:
             due = record.yearly_due.next_after(max(today, record.starts))
             if record.ends is not None and due > record.ends:
                 due = None
-        certain = not any(c.kind == "standing" for c in self.caveats)
-        return Standing(state, days, due, certain)
+        return Standing(state, days, due, claims.standing_known(self.caveats))
 
 
 class FaqEntry(Entity):

@@ -38,6 +38,16 @@ class Obligation(Record):
     reviewed: Date = Field(description="Ngày rà soát gần nhất (ngày/tháng/năm).")
     changes: Changes
 
+    def state_on(self, day: dt.date) -> tuple[str, int | None]:
+        """Where the rule stands on `day`: ("het-hieu-luc" | "sap-ap-dung" | "dang-ap-dung", days until it
+        starts while it is coming). The one reading of its dates: the pages (plansite/model.py, on the
+        build's date) and the self-checks (plansite/selfcheck.py, on any day) both ask it."""
+        if self.ends is not None and day > self.ends:
+            return "het-hieu-luc", None
+        if day < self.starts:
+            return "sap-ap-dung", (self.starts - day).days
+        return "dang-ap-dung", None
+
     @field_validator("ends")
     @classmethod
     def _ends_after_start(cls, ends: dt.date | None, info: ValidationInfo) -> dt.date | None:

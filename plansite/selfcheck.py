@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from plansite.claims import standing_known
 from plansite.schema_selfchecks import UNKNOWN, YES_NO, Range, SelfCheckExample, SelfCheckFile
 from plansite.schema_selfchecks import Outcome as OutcomeRecord
 from plansite.schema_selfchecks import Question as QuestionRecord
@@ -57,11 +58,7 @@ class Standing:
 
 
 def standing_on(obligation: Any, day: dt.date) -> Standing:
-    if obligation.ends is not None and day > obligation.ends:
-        return Standing("het-hieu-luc", None)
-    if day < obligation.starts:
-        return Standing("sap-ap-dung", (obligation.starts - day).days)
-    return Standing("dang-ap-dung", None)
+    return Standing(*obligation.state_on(day))
 
 
 def standing_label(state: str, days_left: int | None, obligation: Any, certain: bool = True) -> str:
@@ -90,11 +87,7 @@ class OutcomeStatus:
 
 def is_certain(obligation: Any) -> bool:
     """False when the model qualifies the obligation by a document of unknown standing; a bare record is certain."""
-    try:
-        caveats = obligation.caveats
-    except AttributeError:
-        return True
-    return not any(c.kind == "standing" for c in caveats)
+    return standing_known(getattr(obligation, "caveats", ()))
 
 
 def outcome_status(outcome: OutcomeRecord, obligations: Mapping[str, Any], day: dt.date) -> OutcomeStatus:
