@@ -13,14 +13,10 @@ from collections import defaultdict
 
 from plansite import routes
 from plansite.build import SiteBuild
-from plansite.claims import claim_key
+from plansite.claims import KINDS, claim_key
 from plansite.model import Site
 
 _CLAIM = re.compile(r'data-claim="([^"]+)"')
-_KINDS = {"obligation": "quy định", "reference": "văn bản", "item": "nội dung hướng dẫn", "faq": "câu hỏi",
-          "plan": "kế hoạch", "contact": "nơi hỏi"}
-
-
 def summary(site: Site) -> str:
     """The line `make check` ends with."""
     count = len(site.unverified)
@@ -46,7 +42,7 @@ def report(build: SiteBuild) -> str:
     for origin, texts in site.unverified:
         path, line = site.locations.get(id(origin.record), ("?", 0))
         key = claim_key(origin)
-        kind = _KINDS.get(origin.entity_type, origin.entity_type)
+        kind = KINDS.get(origin.entity_type, origin.entity_type)
         lines += ["", f"{path}:{line} {kind} \"{key.partition('/')[2]}\""]
         lines += [f"  {text}" for text in texts]
         if origin.entity_type == "contact":

@@ -87,6 +87,11 @@ def caveat_text(entity: Any) -> str:
     return " ".join(c.sentence for c in getattr(entity, "caveats", ()))
 
 
+# What each kind of record that carries claims is called, for review lists (make audit, the staff page).
+KINDS = {"obligation": "quy định", "reference": "văn bản", "item": "nội dung hướng dẫn", "faq": "câu hỏi",
+         "plan": "kế hoạch", "contact": "nơi hỏi"}
+
+
 # Collections whose records are claims that others rest on: a field declared as a reference to one
 # of them (a FAQ answer's `rests_on`, a checklist entry's `obligation`) passes their caveats on.
 CLAIM_COLLECTIONS = ("obligations", "guidance")

@@ -583,7 +583,7 @@ class Site:
     def open_trainings(self) -> list[Entity]:
         return [t for t in self.trainings if t.record.register_until >= self.today]
 
-    @property
+    @functools.cached_property
     def unverified(self) -> list[tuple[Entity, list[str]]]:
         """The records whose own flag, parts or unknown standing qualify claims shown on the site, each once
         with what is not verified about it (the review queue of `make check` and `make audit`)."""

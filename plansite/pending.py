@@ -10,11 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from plansite.claims import KINDS
 from plansite.model import Site
-
-_KINDS = {"obligation": "Quy định có ngày áp dụng", "reference": "Văn bản pháp lý", "item": "Nội dung hướng dẫn",
-          "faq": "Hỏi đáp", "plan": "Kế hoạch", "contact": "Liên hệ (chỉ hiện tên đơn vị)", "record": "Nội dung"}
-
 
 @dataclass(frozen=True)
 class Pending:
@@ -33,12 +30,12 @@ def pending_checks(site: Site) -> list[Pending]:
     for origin, texts in site.unverified:
         path, line = site.locations.get(id(origin.record), ("", 0))
         linkable = origin.entity_type in ("obligation", "reference", "item", "faq", "plan")
-        found.append(Pending(_KINDS.get(origin.entity_type, _KINDS["record"]), _title(origin), " ".join(texts),
+        found.append(Pending(KINDS.get(origin.entity_type, "nội dung").capitalize(), _title(origin), " ".join(texts),
                              f"{path}:{line}" if path else "", origin if linkable else None))
     for plan in site.plans:
         report = plan.record.reported_issue
         if report is not None:
-            found.append(Pending(_KINDS["plan"], plan.record.short_title,
+            found.append(Pending(KINDS["plan"].capitalize(), plan.record.short_title,
                                  f"Số {report.number} chỉ theo một nguồn tin, chưa được kiểm chứng.",
                                  plan.sources["plan"], plan))
     for check in site.selfchecks:
